@@ -1,26 +1,388 @@
 package io.camelbricks.api;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.camelbricks.api.auth.HeaderFactory;
+import io.camelbricks.api.error.ErrorBodyParser;
+import io.camelbricks.api.error.ErrorDetails;
+import io.camelbricks.api.error.ErrorMapper;
+import io.camelbricks.api.error.TransportException;
+import io.camelbricks.api.http.ApacheHttpTransport;
+import io.camelbricks.api.http.HttpRequest;
+import io.camelbricks.api.http.HttpResponse;
+import io.camelbricks.api.http.HttpTransport;
+import io.camelbricks.api.http.ReplayGuard;
+import io.camelbricks.api.http.ResponseBodyStream;
+import io.camelbricks.api.http.TransportSettings;
+import io.camelbricks.api.http.UserAgent;
+import io.camelbricks.api.logging.BodyRedactor;
+import io.camelbricks.api.logging.RoundTripLogger;
 import io.camelbricks.api.paging.Paginated;
+import io.camelbricks.api.paging.Paginator;
+import io.camelbricks.api.registry.HttpMethod;
 import io.camelbricks.api.registry.Operation;
+import io.camelbricks.api.registry.ResponseKind;
+import io.camelbricks.api.retry.RateLimiter;
+import io.camelbricks.api.retry.RetryAfter;
+import io.camelbricks.api.retry.RetryPolicy;
+import io.camelbricks.api.wait.OperationWaiter;
 import io.camelbricks.api.wait.Wait;
+import io.camelbricks.api.wait.WaitPolicy;
+import io.camelbricks.api.wire.JsonMapper;
+import io.camelbricks.api.wire.RequestEncoder;
+import io.camelbricks.api.wire.ResponseDecoder;
 
-/** PLACEHOLDER: replaced by the real pipeline. Signatures are the contract used by the generated services. */
-public class ApiClient {
+/**
+ * One per configuration: turns an {@link Operation} and its typed request into HTTP, and the answer into a typed
+ * response or a typed error. The pipeline of one attempt: rate limit → auth headers → user agent → send → map
+ * errors → log the round trip → ask the {@link RetryPolicy}. Every call has a blocking and a
+ * {@link CompletableFuture} form; retries and waiter polls of the async form are scheduled, never slept.
+ */
+public class ApiClient implements AutoCloseable {
+    private final DatabricksConfig config;
+    private final ObjectMapper mapper;
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final RequestEncoder encoder;
+    private final ResponseDecoder decoder;
+    private final ErrorBodyParser errorParser;
+    private final RetryPolicy retryPolicy;
+    private final RateLimiter rateLimiter;
+    private final RoundTripLogger roundTrips;
+    private final String userAgent;
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsExecutors;
+    private final WaitPolicy waitPolicy;
+    private final HeaderFactory auth;
+    private final Map<Class<?>, Optional<Method>> idempotencyGetters = new ConcurrentHashMap<>();
+
+    public ApiClient(DatabricksConfig config) {
+        this(builder(config));
+    }
+
+    protected ApiClient(Builder b) {
+        this.config = b.config;
+        this.auth = config.authenticate();
+        this.mapper = b.mapper != null ? b.mapper : JsonMapper.create();
+        this.ownsTransport = b.transport == null;
+        this.transport = b.transport != null ? b.transport : new ApacheHttpTransport(transportSettings(config));
+        this.encoder = new RequestEncoder(mapper, config);
+        this.decoder = new ResponseDecoder(mapper);
+        this.errorParser = new ErrorBodyParser(mapper);
+        this.retryPolicy = b.retryPolicy != null ? b.retryPolicy : RetryPolicy.withBudget(
+                Duration.ofSeconds(config.getRetryTimeoutSeconds()), config.isDisableRetries());
+        Integer rate = config.getRateLimit();
+        this.rateLimiter = rate == null || rate <= 0 ? null : new RateLimiter(rate);
+        this.roundTrips = new RoundTripLogger(new BodyRedactor(mapper, config.getDebugTruncateBytes()),
+                config.isDebugHeaders());
+        this.userAgent = (b.userAgent != null ? b.userAgent : new UserAgent())
+                .render(config.getAuthType(), config.getEnvironment());
+        this.ownsExecutors = b.scheduler == null;
+        this.scheduler = b.scheduler != null ? b.scheduler : Executors.newScheduledThreadPool(1, daemon("databricks-scheduler"));
+        this.executor = b.executor != null ? b.executor : Executors.newCachedThreadPool(daemon("databricks-io"));
+        this.waitPolicy = b.waitPolicy != null ? b.waitPolicy : WaitPolicy.DEFAULT;
+    }
+
+    public static Builder builder(DatabricksConfig config) {
+        return new Builder(config);
+    }
+
+    private static TransportSettings transportSettings(DatabricksConfig config) {
+        Duration timeout = Duration.ofSeconds(config.getHttpTimeoutSeconds());
+        return new TransportSettings(timeout, timeout, config.getMaxConnectionsPerPool(), config.isSkipVerify());
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public DatabricksConfig config() { return config; }
+
+    public ObjectMapper mapper() { return mapper; }
+
+    /** The scheduler that runs retries and waiter polls. */
+    public ScheduledExecutorService scheduler() { return scheduler; }
+
+    public WaitPolicy waitPolicy() { return waitPolicy; }
+
+    /** The {@code User-Agent} header this client sends. */
+    public String userAgent() { return userAgent; }
+
+    // ---------------------------------------------------------------- the four entry points of generated services
+
+    /** Calls the operation and blocks the calling thread until the typed response (retries included). */
     public <Q, R> R execute(Operation<Q, R> op, Q request) {
-        throw new UnsupportedOperationException("not yet");
+        Call<Q, R> call = new Call<>(op, request);
+        while (true) {
+            sleepNanos(rateLimiter == null ? 0 : rateLimiter.reserve());
+            try {
+                return call.attempt();
+            } catch (RuntimeException failure) {
+                Duration delay = call.nextDelay(failure).orElseThrow(() -> failure);
+                sleepNanos(delay.toNanos());
+            }
+        }
     }
 
+    /** Calls the operation without blocking: attempts run on the I/O executor, retries are scheduled. */
     public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> op, Q request) {
-        throw new UnsupportedOperationException("not yet");
+        CompletableFuture<R> result = new CompletableFuture<>();
+        Call<Q, R> call;
+        try {
+            call = new Call<>(op, request);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        attemptAsync(call, result);
+        return result;
     }
 
+    /** The lazy items of a list operation, following its pagination kind. */
     public <Q, R, T> Paginated<T> paginate(Operation<Q, R> op, Q request) {
-        throw new UnsupportedOperationException("not yet");
+        if (op.pagination() == null) {
+            throw new IllegalArgumentException(op.id() + " is not a list operation");
+        }
+        return new Paginator<>(this, op, request);
     }
 
+    /** A handle on the long-running operation {@code op} started, answered by {@code response}. */
     public <Q, R, T> Wait<T, R> waitFor(Operation<Q, R> op, Q request, R response) {
-        throw new UnsupportedOperationException("not yet");
+        if (op.waitSpec() == null) {
+            throw new IllegalArgumentException(op.id() + " has no waiter");
+        }
+        OperationWaiter<T> engine = OperationWaiter.forOperation(this, op, request, response);
+        return new Wait<>(response, engine, op.waitSpec().defaultTimeout());
+    }
+
+    // ---------------------------------------------------------------- async loop
+
+    private <Q, R> void attemptAsync(Call<Q, R> call, CompletableFuture<R> result) {
+        long wait = rateLimiter == null ? 0 : rateLimiter.reserve();
+        Runnable attempt = () -> {
+            try {
+                result.complete(call.attempt());
+            } catch (RuntimeException failure) {
+                Optional<Duration> delay = call.nextDelay(failure);
+                if (delay.isEmpty()) {
+                    result.completeExceptionally(failure);
+                } else {
+                    schedule(() -> attemptAsync(call, result), delay.get().toNanos(), result);
+                }
+            }
+        };
+        if (wait > 0) {
+            schedule(attempt, wait, result);
+        } else {
+            runOnExecutor(attempt, result);
+        }
+    }
+
+    private void schedule(Runnable task, long delayNanos, CompletableFuture<?> result) {
+        try {
+            scheduler.schedule(() -> runOnExecutor(task, result), delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new DatabricksException("the client is closed", e));
+        }
+    }
+
+    private void runOnExecutor(Runnable task, CompletableFuture<?> result) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new DatabricksException("the client is closed", e));
+        }
+    }
+
+    private static void sleepNanos(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabricksException("interrupted while waiting to retry", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- one logical call, possibly several attempts
+
+    private final class Call<Q, R> {
+        private final Operation<Q, R> op;
+        private final HttpRequest base;
+        private final ReplayGuard streamBody;
+        private final boolean idempotent;
+        private final long startNanos = System.nanoTime();
+        private int attempts;
+
+        Call(Operation<Q, R> op, Q request) {
+            this.op = Objects.requireNonNull(op, "operation");
+            op.fillIdempotencyToken(request, () -> UUID.randomUUID().toString());
+            HttpRequest encoded = encoder.encode(op, request);
+            if (encoded.bodyStream() != null) {
+                this.streamBody = new ReplayGuard(encoded.bodyStream());
+                encoded = encoded.withBodyStream(streamBody, encoded.bodyLength(), encoded.contentType());
+            } else {
+                this.streamBody = null;
+            }
+            String accept = op.responseKind() == ResponseKind.BINARY ? "*/*" : "application/json";
+            this.base = encoded.withHeader("Accept", accept);
+            this.idempotent = isIdempotent(op, request);
+        }
+
+        R attempt() {
+            attempts++;
+            HttpRequest http = base.withHeaders(auth.headers()).withHeader("User-Agent", userAgent);
+            HttpResponse response;
+            try {
+                response = transport.execute(http);
+            } catch (IOException e) {
+                roundTrips.logFailure(http, e);
+                throw new TransportException(http.toString(), e);
+            }
+            return handle(http, response);
+        }
+
+        private R handle(HttpRequest http, HttpResponse response) {
+            int status = response.status();
+            boolean ok = status >= 200 && status < 300;
+            if (ok && op.responseKind() == ResponseKind.BINARY) {
+                roundTrips.log(http, status, response.statusLine(), response.headers(), null, true);
+                return op.binaryReader().read(new ResponseBodyStream(response), response);
+            }
+            byte[] body;
+            try {
+                body = response.readAllAndClose();
+            } catch (IOException e) {
+                roundTrips.logFailure(http, e);
+                throw new TransportException(http.toString(), e);
+            }
+            roundTrips.log(http, status, response.statusLine(), response.headers(), body, false);
+            if (ok) {
+                return decoder.decode(op, body);
+            }
+            throw error(http, response, body);
+        }
+
+        private RuntimeException error(HttpRequest http, HttpResponse response, byte[] body) {
+            ErrorBodyParser.Parsed parsed = errorParser.parse(response.status(), response.reason(), body);
+            String requestId = response.first("x-request-id") != null ? response.first("x-request-id") : parsed.requestId();
+            Duration retryAfter = RetryAfter.parse(response.first("Retry-After"), java.time.Instant.now());
+            ErrorDetails details = new ErrorDetails(response.status(), parsed.errorCode(), parsed.message(),
+                    parsed.details(), requestId, http.toString(), retryAfter);
+            String path = http.pathAndQuery();
+            int q = path.indexOf('?');
+            return ErrorMapper.map(http.method().name(), q < 0 ? path : path.substring(0, q), details);
+        }
+
+        Optional<Duration> nextDelay(RuntimeException failure) {
+            boolean replayable = streamBody == null || streamBody.isUntouched();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            return retryPolicy.nextDelay(new RetryPolicy.Attempt(attempts, idempotent, replayable, elapsed), failure);
+        }
+    }
+
+    private boolean isIdempotent(Operation<?, ?> op, Object request) {
+        HttpMethod m = op.httpMethod();
+        if (m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.PUT || m == HttpMethod.DELETE) {
+            return true;
+        }
+        if (op.autoIdempotencyField() != null) {
+            return true;
+        }
+        return request != null && hasIdempotencyToken(request);
+    }
+
+    private boolean hasIdempotencyToken(Object request) {
+        Optional<Method> getter = idempotencyGetters.computeIfAbsent(request.getClass(), type -> {
+            try {
+                return Optional.of(type.getMethod("getIdempotencyToken"));
+            } catch (NoSuchMethodException e) {
+                return Optional.empty();
+            }
+        });
+        if (getter.isEmpty()) {
+            return false;
+        }
+        try {
+            Object token = getter.get().invoke(request);
+            return token != null && !token.toString().isEmpty();
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsExecutors) {
+            scheduler.shutdownNow();
+            if (executor instanceof ExecutorService service) {
+                service.shutdownNow();
+            }
+        }
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    /** Options of an {@link ApiClient}; everything but the configuration has a default. */
+    public static final class Builder {
+        private final DatabricksConfig config;
+        private ObjectMapper mapper;
+        private HttpTransport transport;
+        private RetryPolicy retryPolicy;
+        private UserAgent userAgent;
+        private Executor executor;
+        private ScheduledExecutorService scheduler;
+        private WaitPolicy waitPolicy;
+
+        private Builder(DatabricksConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Another transport (e.g. {@code JdkHttpTransport}); the caller closes it. */
+        public Builder transport(HttpTransport transport) { this.transport = transport; return this; }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) { this.retryPolicy = retryPolicy; return this; }
+
+        public Builder userAgent(UserAgent userAgent) { this.userAgent = userAgent; return this; }
+
+        public Builder mapper(ObjectMapper mapper) { this.mapper = mapper; return this; }
+
+        /** Executors owned by the caller (e.g. Camel's); both must be given together. */
+        public Builder executors(Executor io, ScheduledExecutorService scheduler) {
+            this.executor = Objects.requireNonNull(io, "io");
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        public Builder waitPolicy(WaitPolicy waitPolicy) { this.waitPolicy = waitPolicy; return this; }
+
+        public ApiClient build() { return new ApiClient(this); }
     }
 }

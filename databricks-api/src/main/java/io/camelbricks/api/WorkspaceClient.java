@@ -1,0 +1,44 @@
+package io.camelbricks.api;
+
+import io.camelbricks.api.generated.WorkspaceServices;
+
+/**
+ * Entry point to a Databricks workspace: one accessor per service ({@code w.jobs()}, {@code w.clusters()},
+ * {@code w.files()}, ...), one method per operation. Thread-safe; share one per workspace and close it when done.
+ *
+ * <pre>{@code
+ * try (WorkspaceClient w = new WorkspaceClient()) {          // env vars / ~/.databrickscfg
+ *     for (BaseJob job : w.jobs().list(new JobsListRequest())) { ... }
+ * }
+ * }</pre>
+ */
+public class WorkspaceClient extends WorkspaceServices implements AutoCloseable {
+    private final ApiClient apiClient;
+
+    /** Uses the default configuration chain (environment, then {@code ~/.databrickscfg}). */
+    public WorkspaceClient() {
+        this(new DatabricksConfig().resolve());
+    }
+
+    public WorkspaceClient(DatabricksConfig config) {
+        this(new ApiClient(config));
+    }
+
+    public WorkspaceClient(ApiClient apiClient) {
+        this.apiClient = apiClient;
+    }
+
+    @Override
+    public ApiClient apiClient() {
+        return apiClient;
+    }
+
+    public DatabricksConfig config() {
+        return apiClient.config();
+    }
+
+    @Override
+    public void close() {
+        apiClient.close();
+    }
+}

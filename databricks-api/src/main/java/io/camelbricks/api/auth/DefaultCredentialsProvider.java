@@ -1,0 +1,62 @@
+package io.camelbricks.api.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelbricks.api.DatabricksConfig;
+import io.camelbricks.api.DatabricksException;
+
+/**
+ * The unified authentication chain: providers are tried in order; {@code auth_type} pins one of them. The first
+ * provider that applies wins and its name becomes the configuration's {@code auth_type}.
+ */
+public final class DefaultCredentialsProvider implements CredentialsProvider {
+    static final String NO_CREDENTIALS = "cannot configure default credentials, please check "
+            + "https://docs.databricks.com/en/dev-tools/auth.html#databricks-client-unified-authentication "
+            + "to configure credentials for your preferred authentication method";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultCredentialsProvider.class);
+
+    private final List<CredentialsProvider> chain;
+    private volatile String selected;
+
+    /** The default order of the Databricks SDKs (the providers implemented so far). */
+    public DefaultCredentialsProvider() {
+        this(List.of(new PatCredentialsProvider(), new BasicCredentialsProvider()));
+    }
+
+    public DefaultCredentialsProvider(List<CredentialsProvider> chain) {
+        this.chain = List.copyOf(chain);
+    }
+
+    @Override
+    public String authType() {
+        return selected == null ? "default" : selected;
+    }
+
+    @Override
+    public Optional<HeaderFactory> configure(DatabricksConfig config) {
+        String pinned = config.getAuthType();
+        for (CredentialsProvider provider : chain) {
+            if (pinned != null && !pinned.isBlank() && !pinned.equals(provider.authType())) {
+                LOG.debug("Ignoring {} auth, because {} is preferred", provider.authType(), pinned);
+                continue;
+            }
+            LOG.debug("Trying {} auth", provider.authType());
+            Optional<HeaderFactory> headers;
+            try {
+                headers = provider.configure(config);
+            } catch (DatabricksException e) {
+                throw new DatabricksException(provider.authType() + ": " + e.getMessage(), e);
+            }
+            if (headers.isPresent()) {
+                selected = provider.authType();
+                return headers;
+            }
+        }
+        throw new DatabricksException(NO_CREDENTIALS);
+    }
+}

@@ -1,0 +1,130 @@
+package io.camelbricks.api.http;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.routing.RoutingSupport;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The default transport: Apache HttpClient 5 (classic, pooled). It measured about twice the calls per second of the
+ * JDK client on loopback (see DESIGN.md). Automatic retries, redirects and cookies are off: the pipeline decides.
+ */
+public final class ApacheHttpTransport implements HttpTransport {
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient client;
+
+    public ApacheHttpTransport(TransportSettings settings) {
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                        .build());
+        if (settings.skipVerify()) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(trustAll(), NoopHostnameVerifier.INSTANCE));
+        }
+        this.connections = pool.build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(settings.readTimeout()))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    @Override
+    public HttpResponse execute(HttpRequest request) throws IOException {
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method().name()).setUri(request.url());
+        for (Map.Entry<String, String> h : request.headers()) {
+            builder.addHeader(h.getKey(), h.getValue());
+        }
+        if (request.body() != null) {
+            builder.setEntity(new ByteArrayEntity(request.body(), contentType(request)));
+        } else if (request.bodyStream() != null) {
+            builder.setEntity(new InputStreamEntity(request.bodyStream(), request.bodyLength(), contentType(request)));
+        }
+        ClassicHttpRequest apacheRequest = builder.build();
+        ClassicHttpResponse response;
+        try {
+            response = client.executeOpen(RoutingSupport.determineHost(apacheRequest), apacheRequest, null);
+        } catch (HttpException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (Header h : response.getHeaders()) {
+            headers.add(Map.entry(h.getName(), h.getValue()));
+        }
+        HttpEntity entity = response.getEntity();
+        return new HttpResponse(response.getCode(), response.getReasonPhrase(), headers,
+                entity == null ? null : entity.getContent(), response);
+    }
+
+    private static ContentType contentType(HttpRequest request) {
+        return request.contentType() == null ? ContentType.APPLICATION_JSON : ContentType.parse(request.contentType());
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a TLS context for skip_verify", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing the pool; nothing to recover
+        }
+        connections.close();
+    }
+}

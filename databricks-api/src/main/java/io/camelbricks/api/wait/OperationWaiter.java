@@ -1,0 +1,151 @@
+package io.camelbricks.api.wait;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.camelbricks.api.ApiClient;
+import io.camelbricks.api.DatabricksException;
+import io.camelbricks.api.OperationRegistry;
+import io.camelbricks.api.registry.Operation;
+import io.camelbricks.api.registry.WaitSpec;
+
+/**
+ * Polls the operation named by a {@link WaitSpec} on the client's scheduler until the entity's status is a target
+ * state (success), a failure state ({@link WaitFailedException} with the status message) or the timeout elapses
+ * ({@link WaitTimeoutException}). Between polls no thread is held.
+ *
+ * @param <T> the polled entity
+ */
+public final class OperationWaiter<T> implements Wait.Engine<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(OperationWaiter.class);
+
+    private final ApiClient client;
+    private final WaitSpec spec;
+    private final Operation<Object, T> poll;
+    private final Object pollRequest;
+    private final WaitPolicy policy;
+
+    private OperationWaiter(ApiClient client, WaitSpec spec, Operation<Object, T> poll, Object pollRequest,
+                            WaitPolicy policy) {
+        this.client = client;
+        this.spec = spec;
+        this.poll = poll;
+        this.pollRequest = pollRequest;
+        this.policy = policy;
+    }
+
+    /** The waiter of {@code op}, with poll arguments taken from its request and response. */
+    @SuppressWarnings("unchecked")
+    public static <T> OperationWaiter<T> forOperation(ApiClient client, Operation<?, ?> op, Object request, Object response) {
+        WaitSpec spec = op.waitSpec();
+        Operation<Object, T> poll = (Operation<Object, T>) OperationRegistry.byId(spec.pollOperationId())
+                .orElseThrow(() -> new IllegalStateException(op.id() + " waits on unknown " + spec.pollOperationId()));
+        Object pollRequest = pollRequest(client, spec, poll, request, response);
+        return new OperationWaiter<>(client, spec, poll, pollRequest, client.waitPolicy());
+    }
+
+    /** The same waiter with another polling schedule. */
+    public OperationWaiter<T> withPolicy(WaitPolicy other) {
+        return new OperationWaiter<>(client, spec, poll, pollRequest, other);
+    }
+
+    private static Object pollRequest(ApiClient client, WaitSpec spec, Operation<?, ?> poll, Object request, Object response) {
+        ObjectNode args = client.mapper().createObjectNode();
+        JsonNode requestTree = request == null ? null : client.mapper().valueToTree(request);
+        JsonNode responseTree = response == null ? null : client.mapper().valueToTree(response);
+        for (String source : spec.pollArguments()) {
+            int dot = source.indexOf('.');
+            String from = source.substring(0, dot);
+            String field = source.substring(dot + 1);
+            JsonNode tree = "request".equals(from) ? requestTree : responseTree;
+            JsonNode value = tree == null ? null : tree.get(field);
+            if (value == null || value.isNull()) {
+                throw new DatabricksException("cannot wait: " + source + " is missing, so " + poll.id()
+                        + " cannot be polled");
+            }
+            args.set(field, value);
+        }
+        return poll.requestType() == Void.class ? null : client.mapper().convertValue(args, poll.requestType());
+    }
+
+    @Override
+    public CompletableFuture<T> start(Duration timeout, Consumer<T> progress) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        pollOnce(1, deadline, timeout, progress, result, null);
+        return result;
+    }
+
+    private void pollOnce(int attempt, long deadline, Duration timeout, Consumer<T> progress,
+                          CompletableFuture<T> result, String lastState) {
+        if (result.isDone()) {
+            return;
+        }
+        client.executeAsync(poll, pollRequest).whenComplete((entity, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+                return;
+            }
+            try {
+                onPolled(entity, attempt, deadline, timeout, progress, result);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+    }
+
+    private void onPolled(T entity, int attempt, long deadline, Duration timeout, Consumer<T> progress,
+                          CompletableFuture<T> result) {
+        JsonNode tree = client.mapper().valueToTree(entity);
+        String state = textAt(tree, spec.statusPath());
+        String message = spec.messagePath() == null ? null : textAt(tree, spec.messagePath());
+        progress.accept(entity);
+        if (state != null && spec.targetStates().contains(state)) {
+            result.complete(entity);
+            return;
+        }
+        if (state != null && spec.failureStates().contains(state)) {
+            result.completeExceptionally(new WaitFailedException("failed to reach " + join(spec.targetStates())
+                    + ", got " + state + (message == null || message.isEmpty() ? "" : ": " + message), state, entity));
+            return;
+        }
+        Duration delay = policy.delayBefore(attempt);
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            result.completeExceptionally(new WaitTimeoutException("timed out after " + timeout + " waiting for "
+                    + join(spec.targetStates()) + "; last state " + state
+                    + (message == null || message.isEmpty() ? "" : ": " + message), state));
+            return;
+        }
+        LOG.debug("{}: ({}) {} (sleeping ~{} ms)", poll.id(), state, message, delay.toMillis());
+        long wait = Math.min(delay.toNanos(), remaining);
+        client.scheduler().schedule(() -> pollOnce(attempt + 1, deadline, timeout, progress, result, state),
+                wait, TimeUnit.NANOSECONDS);
+    }
+
+    private static String join(List<String> states) {
+        return String.join(" or ", states);
+    }
+
+    /** The text at a dotted path ({@code state.life_cycle_state}), or null. */
+    static String textAt(JsonNode tree, String dottedPath) {
+        JsonNode node = tree;
+        Iterator<String> parts = List.of(dottedPath.split("\\.")).iterator();
+        while (node != null && parts.hasNext()) {
+            node = node.get(parts.next());
+        }
+        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+    }
+}
