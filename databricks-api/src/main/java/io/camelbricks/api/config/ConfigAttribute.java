@@ -9,7 +9,8 @@ import java.util.Optional;
  * The table of configuration attributes: each declared once with its name (also its {@code .databrickscfg} key),
  * environment variable, auth category and sensitivity. Loading from the environment and the profile file,
  * validation of conflicting methods and the {@code Config: ... Env: ...} debug string all iterate over it, in
- * declaration order.
+ * declaration order. Unlike the Java SDK, {@code scopes} and {@code redirect_url} carry no auth category: they tune
+ * OAuth but are not credentials, so a profile with a token and scopes is not "two methods".
  */
 public enum ConfigAttribute {
     HOST("host", "DATABRICKS_HOST", null, false, ValueType.STRING),
@@ -17,8 +18,8 @@ public enum ConfigAttribute {
     TOKEN("token", "DATABRICKS_TOKEN", "pat", true, ValueType.STRING),
     CLIENT_ID("client_id", "DATABRICKS_CLIENT_ID", "oauth", false, ValueType.STRING),
     CLIENT_SECRET("client_secret", "DATABRICKS_CLIENT_SECRET", "oauth", true, ValueType.STRING),
-    SCOPES("scopes", "DATABRICKS_SCOPES", "oauth", false, ValueType.LIST),
-    REDIRECT_URL("redirect_url", "DATABRICKS_REDIRECT_URL", "oauth", false, ValueType.STRING),
+    SCOPES("scopes", "DATABRICKS_SCOPES", null, false, ValueType.LIST),
+    REDIRECT_URL("redirect_url", "DATABRICKS_REDIRECT_URL", null, false, ValueType.STRING),
     DISCOVERY_URL("discovery_url", "DATABRICKS_DISCOVERY_URL", null, false, ValueType.STRING),
     USERNAME("username", "DATABRICKS_USERNAME", "basic", false, ValueType.STRING),
     PASSWORD("password", "DATABRICKS_PASSWORD", "basic", true, ValueType.STRING),

@@ -38,7 +38,7 @@ public final class HostNormalizer {
         }
         int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        return scheme + "://" + hostName.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        return scheme + "://" + hostName + (defaultPort ? "" : ":" + port);
     }
 
     private static DatabricksException invalid(String host, String why) {

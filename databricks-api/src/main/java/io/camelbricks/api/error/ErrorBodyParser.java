@@ -116,7 +116,8 @@ public final class ErrorBodyParser {
 
     private static String codeFromReason(int status, String reason) {
         if (reason == null || reason.isBlank()) {
-            return defaultReason(status).toUpperCase(Locale.ROOT).replace(' ', '_');
+            String known = defaultReason(status);
+            return "Unknown".equals(known) ? null : known.toUpperCase(Locale.ROOT).replace(' ', '_');
         }
         return reason.strip().toUpperCase(Locale.ROOT).replace(' ', '_');
     }

@@ -31,9 +31,14 @@ public final class RoundTripLogger {
     /** Logs one round trip; {@code responseBody} null means a stream that was not read. */
     public void log(HttpRequest request, int status, String statusLine, List<Map.Entry<String, String>> responseHeaders,
                     byte[] responseBody, boolean responseIsStream) {
-        if (!LOG.isDebugEnabled()) {
-            return;
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(render(request, statusLine, responseHeaders, responseBody, responseIsStream));
         }
+    }
+
+    /** The text of one round trip, as {@link #log} writes it. */
+    public String render(HttpRequest request, String statusLine, List<Map.Entry<String, String>> responseHeaders,
+                         byte[] responseBody, boolean responseIsStream) {
         StringBuilder sb = new StringBuilder();
         sb.append("> ").append(request.method()).append(' ').append(request.pathAndQuery());
         if (headers) {
@@ -57,7 +62,7 @@ public final class RoundTripLogger {
         } else if (responseBody != null) {
             appendLines(sb, "< ", redactor.render(responseBody));
         }
-        LOG.debug(sb.toString());
+        return sb.toString();
     }
 
     /** Logs a request that got no HTTP answer. */

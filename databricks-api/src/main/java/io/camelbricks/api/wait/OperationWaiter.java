@@ -64,7 +64,8 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
         ObjectNode args = client.mapper().createObjectNode();
         JsonNode requestTree = request == null ? null : client.mapper().valueToTree(request);
         JsonNode responseTree = response == null ? null : client.mapper().valueToTree(response);
-        for (String source : spec.pollArguments()) {
+        for (int i = 0; i < spec.pollArguments().size(); i++) {
+            String source = spec.pollArguments().get(i);
             int dot = source.indexOf('.');
             String from = source.substring(0, dot);
             String field = source.substring(dot + 1);
@@ -74,7 +75,7 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
                 throw new DatabricksException("cannot wait: " + source + " is missing, so " + poll.id()
                         + " cannot be polled");
             }
-            args.set(field, value);
+            args.set(spec.pollFields().get(i), value);
         }
         return poll.requestType() == Void.class ? null : client.mapper().convertValue(args, poll.requestType());
     }
