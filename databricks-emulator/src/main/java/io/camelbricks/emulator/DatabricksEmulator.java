@@ -1,0 +1,173 @@
+package io.camelbricks.emulator;
+
+import io.camelbricks.emulator.clusters.ClustersHandler;
+import io.camelbricks.emulator.clusters.EmulatedClusters;
+import io.camelbricks.emulator.jobs.EmulatedJobs;
+import io.camelbricks.emulator.jobs.JobsHandler;
+import io.camelbricks.emulator.server.ApiServer;
+import io.camelbricks.emulator.server.BearerTokenAuthenticator;
+import io.camelbricks.emulator.server.RequestLog;
+import io.camelbricks.emulator.server.Router;
+import io.camelbricks.emulator.server.ServiceHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Databricks workspace on 127.0.0.1.
+ *
+ * <pre>{@code
+ * try (DatabricksEmulator emu = new DatabricksEmulator().start()) {
+ *     // DATABRICKS_HOST = emu.url(), DATABRICKS_TOKEN = emu.token()
+ *     emu.jobs().failNextRun();
+ *     ...
+ *     assertThat(emu.requests().count("POST", "/jobs/runs/submit")).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * State (jobs, runs, clusters, scripts) can be seeded before or after {@link #start()}; {@link #close()} stops
+ * the server. An emulator is started at most once.
+ */
+public final class DatabricksEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabricksEmulator.class);
+
+    private final EmulatorOptions options;
+    private final String token;
+    private final RequestLog requests;
+    private final EmulatedJobs jobs;
+    private final EmulatedClusters clusters;
+    private final List<ServiceHandler> services;
+    private volatile ApiServer server;
+    private volatile String url;
+    private volatile boolean closed;
+
+    public DatabricksEmulator() {
+        this(EmulatorOptions.defaults());
+    }
+
+    public DatabricksEmulator(EmulatorOptions options) {
+        this.options = options;
+        this.token = options.token() != null ? options.token() : randomToken();
+        Clock clock = options.clock();
+        this.requests = new RequestLog(options.requestLogCapacity(), clock);
+        this.jobs = new EmulatedJobs(clock, options.userName(), this::urlOrPlaceholder, options.runScript(),
+                options.failureMarkers());
+        this.clusters = new EmulatedClusters(clock, options.userName());
+        this.services = List.of(new JobsHandler(jobs), new ClustersHandler(clusters));
+    }
+
+    /** Binds 127.0.0.1:{@code port} and starts answering. Returns this. */
+    public synchronized DatabricksEmulator start() {
+        if (closed) {
+            throw new IllegalStateException("emulator is closed");
+        }
+        if (server != null) {
+            throw new IllegalStateException("emulator already started at " + url);
+        }
+        Router router = new Router();
+        services.forEach(s -> s.register(router));
+        try {
+            ApiServer s = new ApiServer(options.port(), options.threads(), router,
+                    List.of(new BearerTokenAuthenticator(token)), requests);
+            s.start();
+            this.url = "http://" + s.host() + ":" + s.port();
+            this.server = s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + options.port(), e);
+        }
+        LOG.info("Databricks emulator listening on {}", url);
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the workspace host to configure clients with. */
+    public String url() {
+        String u = url;
+        if (u == null) {
+            throw new IllegalStateException("emulator not started");
+        }
+        return u;
+    }
+
+    public int port() {
+        ApiServer s = server;
+        if (s == null) {
+            throw new IllegalStateException("emulator not started");
+        }
+        return s.port();
+    }
+
+    /** The personal access token clients must send as {@code Authorization: Bearer <token>}. */
+    public String token() {
+        return token;
+    }
+
+    public boolean isRunning() {
+        return server != null && !closed;
+    }
+
+    public EmulatorOptions options() {
+        return options;
+    }
+
+    public Clock clock() {
+        return options.clock();
+    }
+
+    /** Jobs and runs: seeding, inspection, lifecycle scripting. */
+    public EmulatedJobs jobs() {
+        return jobs;
+    }
+
+    /** Clusters: seeding and inspection. */
+    public EmulatedClusters clusters() {
+        return clusters;
+    }
+
+    /** Every request received, for assertions on what a client sent. */
+    public RequestLog requests() {
+        return requests;
+    }
+
+    /** Back to a fresh workspace: no jobs or runs, the seeded clusters, no scripts, an empty request log. */
+    public void reset() {
+        jobs.reset();
+        clusters.reset();
+        requests.clear();
+    }
+
+    /** Stops the server and its worker threads. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ApiServer s = server;
+        if (s != null) {
+            s.close();
+            LOG.info("Databricks emulator at {} stopped", url);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DatabricksEmulator[" + (url == null ? "not started" : url) + (closed ? ", closed" : "") + "]";
+    }
+
+    private String urlOrPlaceholder() {
+        String u = url;
+        return u != null ? u : "http://127.0.0.1:" + options.port();
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return "dapi" + HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,118 @@
+package io.camelbricks.emulator;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs an emulator until the process is killed.
+ *
+ * <pre>
+ * java -cp ... io.camelbricks.emulator.DatabricksEmulatorMain [PORT] [--port N] [--token T] [--timed] [--seed-jobs N]
+ * </pre>
+ * Prints the URL and token (also as {@code DATABRICKS_HOST=} / {@code DATABRICKS_TOKEN=} lines).
+ */
+public final class DatabricksEmulatorMain {
+
+    /** Parsed command line. */
+    record CommandLine(EmulatorOptions options, int seedJobs, boolean help) {
+    }
+
+    static final String USAGE = String.join("\n",
+            "usage: DatabricksEmulatorMain [PORT] [--port N] [--token T] [--timed] [--seed-jobs N]",
+            "  PORT, --port N   port on 127.0.0.1 (default 0: a free port)",
+            "  --token T        personal access token to accept (default: a random dapi... token)",
+            "  --timed          runs are PENDING 2s and RUNNING 5s of wall-clock time (default: one poll each)",
+            "  --seed-jobs N    create N jobs at start");
+
+    private DatabricksEmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        CommandLine commandLine;
+        try {
+            commandLine = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (commandLine.help()) {
+            System.out.println(USAGE);
+            return;
+        }
+        DatabricksEmulator emu = new DatabricksEmulator(commandLine.options()).start();
+        emu.jobs().createJobs(commandLine.seedJobs());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emu.close();
+            stopped.countDown();
+        }, "databricks-emulator-shutdown"));
+        printBanner(emu, System.out);
+        stopped.await();
+    }
+
+    static void printBanner(DatabricksEmulator emu, PrintStream out) {
+        out.println("Databricks emulator listening on " + emu.url());
+        out.println("DATABRICKS_HOST=" + emu.url());
+        out.println("DATABRICKS_TOKEN=" + emu.token());
+        out.flush();
+    }
+
+    static CommandLine parse(String[] args) {
+        EmulatorOptions.Builder options = EmulatorOptions.builder();
+        int seedJobs = 0;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--port":
+                    options.port(parseInt(name, value != null ? value : next(args, ++i, name)));
+                    break;
+                case "--token":
+                    options.token(value != null ? value : next(args, ++i, name));
+                    break;
+                case "--timed":
+                    options.timedRuns(Duration.ofSeconds(2), Duration.ofSeconds(5));
+                    break;
+                case "--seed-jobs":
+                    seedJobs = parseInt(name, value != null ? value : next(args, ++i, name));
+                    break;
+                case "-h":
+                case "--help":
+                    help = true;
+                    break;
+                default:
+                    if (arg.matches("\\d+")) {
+                        options.port(parseInt("PORT", arg));
+                    } else {
+                        throw new IllegalArgumentException("unknown argument: " + arg);
+                    }
+            }
+        }
+        return new CommandLine(options.build(), seedJobs, help);
+    }
+
+    private static String next(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int parseInt(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a number: " + value);
+        }
+    }
+}

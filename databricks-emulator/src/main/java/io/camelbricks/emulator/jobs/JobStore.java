@@ -1,0 +1,72 @@
+package io.camelbricks.emulator.jobs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelbricks.emulator.server.ApiException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The jobs of the workspace, by ascending job_id. Thread-safe. */
+final class JobStore {
+
+    /** Job ids start above 2^31 so that a client storing them in an {@code int} fails at once. */
+    static final long FIRST_JOB_ID = 3_000_000_001L;
+
+    private final Clock clock;
+    private final String userName;
+    private final AtomicLong nextId = new AtomicLong(FIRST_JOB_ID);
+    private final TreeMap<Long, StoredJob> jobs = new TreeMap<>();
+
+    JobStore(Clock clock, String userName) {
+        this.clock = clock;
+        this.userName = userName;
+    }
+
+    /** A fresh job id (also used for the hidden one-time jobs of submitted runs). */
+    long allocateJobId() {
+        return nextId.getAndIncrement();
+    }
+
+    /** Stores a job with already validated settings (copied). */
+    synchronized StoredJob create(ObjectNode settings) {
+        StoredJob job = new StoredJob(allocateJobId(), clock.millis(), userName, settings.deepCopy());
+        jobs.put(job.jobId(), job);
+        return job;
+    }
+
+    synchronized Optional<StoredJob> find(long jobId) {
+        return Optional.ofNullable(jobs.get(jobId));
+    }
+
+    /** The job, or 400 INVALID_PARAMETER_VALUE "Job N does not exist." as the Jobs API answers. */
+    StoredJob get(long jobId) {
+        return find(jobId).orElseThrow(() -> ApiException.legacyDoesNotExist("Job " + jobId + " does not exist."));
+    }
+
+    synchronized boolean delete(long jobId) {
+        return jobs.remove(jobId) != null;
+    }
+
+    /** Jobs by ascending id; {@code name} (if not null) filters on the exact name, ignoring case. */
+    synchronized List<StoredJob> list(String name) {
+        List<StoredJob> result = new ArrayList<>();
+        for (StoredJob job : jobs.values()) {
+            if (name == null || job.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                result.add(job);
+            }
+        }
+        return result;
+    }
+
+    synchronized int count() {
+        return jobs.size();
+    }
+
+    synchronized void clear() {
+        jobs.clear();
+    }
+}

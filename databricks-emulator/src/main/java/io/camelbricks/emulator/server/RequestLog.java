@@ -1,0 +1,87 @@
+package io.camelbricks.emulator.server;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Every request the emulator received (newest last), so tests can assert what a client sent. Keeps the last
+ * {@code capacity} requests; {@link #count()} counts all since start or the last {@link #clear()}.
+ */
+public final class RequestLog {
+
+    private final int capacity;
+    private final Clock clock;
+    private final ArrayDeque<RecordedRequest> entries = new ArrayDeque<>();
+    private long total;
+
+    public RequestLog(int capacity, Clock clock) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    void record(ApiRequest request, int status) {
+        Map<String, List<String>> headers = request.headers().entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                        e -> e.getKey().equals("authorization") ? redact(e.getValue()) : e.getValue()));
+        RecordedRequest recorded = new RecordedRequest(clock.instant(), request.method(), request.path(),
+                request.version(), request.apiPath(), request.rawQuery(), request.queryParameters(), headers,
+                request.bodyBytes(), status);
+        synchronized (this) {
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+            }
+            entries.addLast(recorded);
+            total++;
+        }
+    }
+
+    private static List<String> redact(List<String> values) {
+        return values.stream().map(v -> {
+            int space = v.indexOf(' ');
+            return (space > 0 ? v.substring(0, space + 1) : "") + "***";
+        }).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** Number of requests received since start or the last clear (including ones no longer retained). */
+    public synchronized long count() {
+        return total;
+    }
+
+    /** Number of retained requests with this verb and versionless API path, e.g. {@code ("GET", "/jobs/runs/get")}. */
+    public long count(String method, String apiPath) {
+        return matching(r -> r.is(method, apiPath)).size();
+    }
+
+    /** Snapshot of retained requests, oldest first. */
+    public synchronized List<RecordedRequest> all() {
+        return List.copyOf(entries);
+    }
+
+    public List<RecordedRequest> matching(Predicate<RecordedRequest> predicate) {
+        return all().stream().filter(predicate).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** Retained requests with this verb and versionless API path, oldest first. */
+    public List<RecordedRequest> matching(String method, String apiPath) {
+        return matching(r -> r.is(method.toUpperCase(Locale.ROOT), apiPath));
+    }
+
+    public synchronized Optional<RecordedRequest> last() {
+        return Optional.ofNullable(entries.peekLast());
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+        total = 0;
+    }
+}

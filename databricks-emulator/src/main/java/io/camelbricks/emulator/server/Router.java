@@ -1,0 +1,135 @@
+package io.camelbricks.emulator.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Routes keyed by verb + versionless API path ({@code POST /jobs/runs/submit}), each valid under a set of API
+ * versions ({@code 2.0, 2.1, 2.2} for Jobs). Path templates with {@code {name}} segments are supported for
+ * services that put identifiers in the path.
+ *
+ * <p>Resolution: no route for the path under that version → 404 ENDPOINT_NOT_FOUND; a route for the path under
+ * that version but not for the verb → 405 with an {@code Allow} header.
+ */
+public final class Router {
+
+    /** A registered operation. */
+    public record Route(String method, Set<String> versions, String apiPath, ApiHandler handler) {
+    }
+
+    /** The route chosen for a request, with the values of its path template parameters. */
+    public record Match(Route route, Map<String, String> pathParameters) {
+    }
+
+    private final Map<String, List<Route>> exact = new LinkedHashMap<>();
+    private final List<Route> templated = new ArrayList<>();
+
+    /** Registers {@code method apiPath} for every version in {@code versions} (e.g. {@code Set.of("2.1","2.2")}). */
+    public Router add(String method, Set<String> versions, String apiPath, ApiHandler handler) {
+        if (!apiPath.startsWith("/")) {
+            throw new IllegalArgumentException("API path must start with '/': " + apiPath);
+        }
+        Route route = new Route(method.toUpperCase(Locale.ROOT), Set.copyOf(versions), apiPath, handler);
+        for (Route existing : routesFor(apiPath)) {
+            if (existing.method().equals(route.method())
+                    && existing.versions().stream().anyMatch(route.versions()::contains)) {
+                throw new IllegalArgumentException("duplicate route " + method + " " + apiPath);
+            }
+        }
+        if (apiPath.contains("{")) {
+            templated.add(route);
+        } else {
+            exact.computeIfAbsent(apiPath, p -> new ArrayList<>()).add(route);
+        }
+        return this;
+    }
+
+    public Router get(Set<String> versions, String apiPath, ApiHandler handler) {
+        return add("GET", versions, apiPath, handler);
+    }
+
+    public Router post(Set<String> versions, String apiPath, ApiHandler handler) {
+        return add("POST", versions, apiPath, handler);
+    }
+
+    /** All registered routes, for diagnostics and documentation. */
+    public List<Route> routes() {
+        List<Route> all = new ArrayList<>();
+        exact.values().forEach(all::addAll);
+        all.addAll(templated);
+        return all;
+    }
+
+    public Match resolve(ApiRequest request) {
+        String method = request.method();
+        String version = request.version();
+        String apiPath = request.apiPath();
+        Set<String> allowed = new TreeSet<>();
+        for (Route route : exact.getOrDefault(apiPath, List.of())) {
+            if (route.versions().contains(version)) {
+                if (route.method().equals(method) || ("HEAD".equals(method) && "GET".equals(route.method()))) {
+                    return new Match(route, Map.of());
+                }
+                allowed.add(route.method());
+            }
+        }
+        for (Route route : templated) {
+            if (!route.versions().contains(version)) {
+                continue;
+            }
+            Map<String, String> parameters = matchTemplate(route.apiPath(), apiPath);
+            if (parameters != null) {
+                if (route.method().equals(method)) {
+                    return new Match(route, parameters);
+                }
+                allowed.add(route.method());
+            }
+        }
+        if (!allowed.isEmpty()) {
+            throw ApiException.methodNotAllowed(method, request.path(), String.join(", ", allowed));
+        }
+        throw ApiException.endpointNotFound(method, apiPath);
+    }
+
+    private List<Route> routesFor(String apiPath) {
+        List<Route> result = new ArrayList<>(exact.getOrDefault(apiPath, List.of()));
+        templated.stream().filter(r -> r.apiPath().equals(apiPath)).forEach(result::add);
+        return result;
+    }
+
+    private static Map<String, String> matchTemplate(String template, String path) {
+        String[] t = template.split("/", -1);
+        String[] p = path.split("/", -1);
+        if (t.length != p.length) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < t.length; i++) {
+            if (t[i].startsWith("{") && t[i].endsWith("}")) {
+                if (p[i].isEmpty()) {
+                    return null;
+                }
+                parameters.put(t[i].substring(1, t[i].length() - 1),
+                        java.net.URLDecoder.decode(p[i], java.nio.charset.StandardCharsets.UTF_8));
+            } else if (!t[i].equals(p[i])) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+
+    /** The version sets used by the services. */
+    public static final class Versions {
+        public static final Set<String> JOBS = new LinkedHashSet<>(List.of("2.0", "2.1", "2.2"));
+        public static final Set<String> CLUSTERS = new LinkedHashSet<>(List.of("2.0", "2.1"));
+
+        private Versions() {
+        }
+    }
+}
