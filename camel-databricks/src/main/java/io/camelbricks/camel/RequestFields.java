@@ -1,0 +1,225 @@
+package io.camelbricks.camel;
+
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * The fields of an operation's request type, as the client's Jackson mapper sees them: wire name
+ * ({@code run_id}), Java name ({@code runId}) and type. Resolves the names users write (camelCase or snake_case,
+ * case-insensitive) and turns option text into JSON of the field's type.
+ */
+final class RequestFields {
+    private final Class<?> requestType;
+    private final Map<String, Field> byWireName;
+    private final Map<String, Field> byLooseName;
+    private final Method binarySetter;
+
+    /** One field of the request. */
+    record Field(String wireName, String javaName, JavaType type) {
+        /** The type as a user reads it: {@code Long}, {@code List<String>}, {@code JobSettings}. */
+        String typeDescription() {
+            return describe(type);
+        }
+
+        boolean isScalar() {
+            Class<?> raw = type.getRawClass();
+            return type.isPrimitive() || CharSequence.class.isAssignableFrom(raw) || Number.class.isAssignableFrom(raw)
+                    || raw == Boolean.class || raw.isEnum();
+        }
+
+        boolean isCollection() {
+            return type.isCollectionLikeType() || type.isArrayType();
+        }
+    }
+
+    private RequestFields(Class<?> requestType, Map<String, Field> byWireName) {
+        this.requestType = requestType;
+        this.byWireName = Collections.unmodifiableMap(byWireName);
+        Map<String, Field> loose = new LinkedHashMap<>();
+        for (Field f : byWireName.values()) {
+            loose.putIfAbsent(loose(f.wireName()), f);
+            if (f.javaName() != null) {
+                loose.putIfAbsent(loose(f.javaName()), f);
+            }
+        }
+        this.byLooseName = loose;
+        this.binarySetter = streamSetter(requestType);
+    }
+
+    /** The setter of the stream a binary upload sends (never JSON, so Jackson does not see it), or null. */
+    private static Method streamSetter(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        for (Method m : type.getMethods()) {
+            if (m.getName().startsWith("set") && m.getParameterCount() == 1
+                    && m.getParameterTypes()[0] == InputStream.class) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The fields of {@code requestType} (none for {@code Void}). */
+    static RequestFields of(Class<?> requestType, ObjectMapper mapper) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        if (requestType != null && requestType != Void.class) {
+            JavaType type = mapper.constructType(requestType);
+            BeanDescription description = mapper.getSerializationConfig().introspect(type);
+            for (BeanPropertyDefinition p : description.findProperties()) {
+                if (!p.hasField() && !p.hasSetter()) {
+                    continue; // read-only: nothing a request can set
+                }
+                String javaName = p.getInternalName();
+                if (javaName != null && javaName.endsWith("_")) {
+                    javaName = javaName.substring(0, javaName.length() - 1); // escaped keyword: package_
+                }
+                fields.put(p.getName(), new Field(p.getName(), javaName, p.getPrimaryType()));
+            }
+        }
+        return new RequestFields(requestType, fields);
+    }
+
+    Class<?> requestType() {
+        return requestType;
+    }
+
+    Collection<Field> all() {
+        return byWireName.values();
+    }
+
+    boolean isEmpty() {
+        return byWireName.isEmpty();
+    }
+
+    /** The field a user-written name designates: wire name or Java name, camelCase or snake_case, any case. */
+    Optional<Field> find(String name) {
+        Field exact = byWireName.get(name);
+        return exact != null ? Optional.of(exact) : Optional.ofNullable(byLooseName.get(loose(name)));
+    }
+
+    /** Whether the request carries an {@code InputStream} (a binary upload such as files/upload). */
+    boolean hasStream() {
+        return binarySetter != null;
+    }
+
+    /** The request's {@code InputStream}. */
+    InputStream streamOf(Object request) {
+        try {
+            Method getter = requestType.getMethod("g" + binarySetter.getName().substring(1));
+            return (InputStream) getter.invoke(request);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    /** Sets the request's {@code InputStream}. */
+    void setStream(Object request, InputStream stream) {
+        try {
+            binarySetter.invoke(request, stream);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot set the contents of " + requestType.getSimpleName(), e);
+        }
+    }
+
+    /** {@code run_id (runId: Long), ...}, for error messages. */
+    String describeAll() {
+        if (byWireName.isEmpty()) {
+            return "(this operation takes no request fields)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Field f : byWireName.values()) {
+            boolean sameName = f.javaName() == null || f.javaName().equals(f.wireName());
+            parts.add(f.wireName() + " (" + (sameName ? "" : f.javaName() + ": ") + f.typeDescription() + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Names users may write, for "did you mean". */
+    List<String> userNames() {
+        List<String> names = new ArrayList<>();
+        for (Field f : byWireName.values()) {
+            names.add(f.wireName());
+            if (f.javaName() != null && !f.javaName().equals(f.wireName())) {
+                names.add(f.javaName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The JSON form of a value given as text (URI option, String header): a scalar stays text (Jackson coerces
+     * {@code "42"} to a number); an object or list field takes JSON text, and a list also a comma-separated list.
+     *
+     * @throws IllegalArgumentException when an object or list field gets text that is not JSON
+     */
+    static JsonNode textToJson(Field field, String text, ObjectMapper mapper) {
+        if (field.isScalar()) {
+            return TextNode.valueOf(text);
+        }
+        String trimmed = text.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("\"")) {
+            try {
+                return mapper.readTree(trimmed);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("request field " + field.wireName() + " expects "
+                        + field.typeDescription() + " as JSON, but the value is not valid JSON: "
+                        + e.getOriginalMessage());
+            }
+        }
+        if (field.isCollection()) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            for (String item : trimmed.split(",")) {
+                if (!item.isBlank()) {
+                    array.add(item.strip());
+                }
+            }
+            return array;
+        }
+        throw new IllegalArgumentException("request field " + field.wireName() + " expects " + field.typeDescription()
+                + " as a JSON object, got text that is not JSON");
+    }
+
+    private static String loose(String name) {
+        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    static String describe(JavaType type) {
+        if (type.isPrimitive()) {
+            return type.getRawClass().getSimpleName();
+        }
+        if (type.isArrayType()) {
+            return describe(type.getContentType()) + "[]";
+        }
+        StringBuilder sb = new StringBuilder(type.getRawClass().getSimpleName());
+        if (type.containedTypeCount() > 0) {
+            sb.append('<');
+            for (int i = 0; i < type.containedTypeCount(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(describe(type.containedType(i)));
+            }
+            sb.append('>');
+        }
+        return sb.toString();
+    }
+}

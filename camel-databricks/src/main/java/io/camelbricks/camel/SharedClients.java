@@ -1,0 +1,110 @@
+package io.camelbricks.camel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.camelbricks.api.ApiClient;
+import io.camelbricks.api.DatabricksConfig;
+import io.camelbricks.api.config.AttributeValues;
+import io.camelbricks.api.config.ConfigAttribute;
+
+/**
+ * The clients the component created: one per distinct connection configuration, shared by the endpoints that use
+ * it, reference-counted, closed when the last endpoint releases it or when the component stops. Keys hold the
+ * non-secret attributes in clear and only a hash of each secret.
+ */
+final class SharedClients {
+    private static final Logger LOG = LoggerFactory.getLogger(SharedClients.class);
+
+    private static final class Shared {
+        final String key;
+        final ApiClient client;
+        int references;
+
+        Shared(String key, ApiClient client) {
+            this.key = key;
+            this.client = client;
+        }
+    }
+
+    private final Map<String, Shared> byKey = new HashMap<>();
+    private final Map<ApiClient, Shared> byClient = new IdentityHashMap<>();
+
+    /**
+     * The shared client for these connection attributes, created with {@code factory} the first time.
+     */
+    synchronized ApiClient acquire(Map<ConfigAttribute, Object> attributes, Function<DatabricksConfig, ApiClient> factory) {
+        String key = keyOf(attributes);
+        Shared shared = byKey.get(key);
+        if (shared == null) {
+            DatabricksConfig config = new DatabricksConfig();
+            attributes.forEach(config::set);
+            ApiClient client = factory.apply(config);
+            shared = new Shared(key, client);
+            byKey.put(key, shared);
+            byClient.put(client, shared);
+            LOG.debug("Created Databricks client for {}", key.isEmpty() ? "the default configuration chain" : key);
+        }
+        shared.references++;
+        return shared.client;
+    }
+
+    /** Gives back a client from {@link #acquire}; the last release closes it. Others' clients are ignored. */
+    synchronized void release(ApiClient client) {
+        Shared shared = byClient.get(client);
+        if (shared == null) {
+            return;
+        }
+        if (--shared.references <= 0) {
+            byClient.remove(client);
+            byKey.remove(shared.key);
+            close(shared);
+        }
+    }
+
+    /** Closes every client still held (component stop). */
+    synchronized void closeAll() {
+        List<Shared> all = new ArrayList<>(byKey.values());
+        byKey.clear();
+        byClient.clear();
+        all.forEach(SharedClients::close);
+    }
+
+    synchronized int size() {
+        return byKey.size();
+    }
+
+    private static void close(Shared shared) {
+        try {
+            shared.client.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Error closing Databricks client: {}", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code host=https://x, token=sha256:1f0c…}: the set attributes in table order, each secret replaced by a
+     * SHA-256 of its value (so two tokens never share a client, and no token sits in memory twice or in a log).
+     */
+    static String keyOf(Map<ConfigAttribute, Object> attributes) {
+        StringJoiner key = new StringJoiner(", ");
+        for (ConfigAttribute attribute : ConfigAttribute.all()) {
+            Object value = attributes.get(attribute);
+            if (value == null) {
+                continue;
+            }
+            String text = AttributeValues.display(value);
+            key.add(attribute.attributeName() + "="
+                    + (attribute.isSensitive() ? "sha256:" + ItemKey.sha256(attribute.attributeName() + ":" + text) : text));
+        }
+        return key.toString();
+    }
+}
