@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.camelbricks.api.service.compute.PythonPyPiLibrary;
+import io.camelbricks.api.service.files.FilesDownloadResponse;
 import io.camelbricks.api.service.files.FilesGetMetadataResponse;
+import io.camelbricks.api.service.files.FilesOperations;
 import io.camelbricks.api.service.files.FilesUploadRequest;
 import io.camelbricks.api.service.iam.UsersUpdateRequest;
 import io.camelbricks.api.service.jobs.RunLifeCycleState;
@@ -134,11 +136,16 @@ class GeneratedModelJsonTest {
     }
 
     @Test
-    void aHeadersOnlyResponseIsBuiltFromTheHeaders() {
+    void streamedResponsesAreBuiltFromTheBodyAndTheHeaders() {
         java.util.Map<String, String> headers = java.util.Map.of("content-length", "12", "content-type", "text/csv");
-        FilesGetMetadataResponse meta = FilesGetMetadataResponse.fromHeaders(InputStream.nullInputStream(), headers::get);
+        InputStream body = new ByteArrayInputStream(new byte[12]);
+        FilesDownloadResponse download = FilesOperations.DOWNLOAD.binaryReader().read(body, headers::get);
+        assertThat(download.getContents()).isSameAs(body);
+        assertThat(download.getContentLength()).isEqualTo(12L);
+        assertThat(download.getContentType()).isEqualTo("text/csv");
+        assertThat(download.getLastModified()).isNull();
+        FilesGetMetadataResponse meta = FilesOperations.GET_METADATA.binaryReader()
+                .read(InputStream.nullInputStream(), headers::get);
         assertThat(meta.getContentLength()).isEqualTo(12L);
-        assertThat(meta.getContentType()).isEqualTo("text/csv");
-        assertThat(meta.getLastModified()).isNull();
     }
 }

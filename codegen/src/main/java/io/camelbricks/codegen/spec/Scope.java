@@ -1,0 +1,6 @@
+package io.camelbricks.codegen.spec;
+
+/** Which OpenAPI document (and which client) an operation belongs to. */
+public enum Scope {
+    WORKSPACE, ACCOUNT
+}
