@@ -172,10 +172,15 @@ public class ApiClient implements AutoCloseable {
 
     /** A handle on the long-running operation {@code op} started, answered by {@code response}. */
     public <Q, R, T> Wait<T, R> waitFor(Operation<Q, R> op, Q request, R response) {
+        return waitFor(op, request, response, waitPolicy);
+    }
+
+    /** As {@link #waitFor(Operation, Object, Object)}, polling on another schedule (e.g. a fixed interval). */
+    public <Q, R, T> Wait<T, R> waitFor(Operation<Q, R> op, Q request, R response, WaitPolicy policy) {
         if (op.waitSpec() == null) {
             throw new IllegalArgumentException(op.id() + " has no waiter");
         }
-        OperationWaiter<T> engine = OperationWaiter.forOperation(this, op, request, response);
+        OperationWaiter<T> engine = OperationWaiter.<T>forOperation(this, op, request, response).withPolicy(policy);
         return new Wait<>(response, engine, op.waitSpec().defaultTimeout());
     }
 
@@ -242,8 +247,13 @@ public class ApiClient implements AutoCloseable {
 
         Call(Operation<Q, R> op, Q request) {
             this.op = Objects.requireNonNull(op, "operation");
-            op.fillIdempotencyToken(request, () -> UUID.randomUUID().toString());
-            HttpRequest encoded = encoder.encode(op, request);
+            Q effective = request;
+            if (op.lacksIdempotencyToken(request)) {
+                // fill a copy: the caller's object stays as it was, and every attempt carries the same token
+                effective = mapper.convertValue(request, op.requestType());
+                op.fillIdempotencyToken(effective, () -> UUID.randomUUID().toString());
+            }
+            HttpRequest encoded = encoder.encode(op, effective);
             if (encoded.bodyStream() != null) {
                 this.streamBody = new ReplayGuard(encoded.bodyStream());
                 encoded = encoded.withBodyStream(streamBody, encoded.bodyLength(), encoded.contentType());
@@ -252,7 +262,7 @@ public class ApiClient implements AutoCloseable {
             }
             String accept = op.responseKind() == ResponseKind.BINARY ? "*/*" : "application/json";
             this.base = encoded.withHeader("Accept", accept);
-            this.idempotent = isIdempotent(op, request);
+            this.idempotent = isIdempotent(op, effective);
         }
 
         R attempt() {
@@ -272,6 +282,12 @@ public class ApiClient implements AutoCloseable {
             int status = response.status();
             boolean ok = status >= 200 && status < 300;
             if (ok && op.responseKind() == ResponseKind.BINARY) {
+                if (http.method() == HttpMethod.HEAD) {
+                    // headers only: release the connection now, nobody reads a HEAD body
+                    closeQuietly(response);
+                    roundTrips.log(http, status, response.statusLine(), response.headers(), new byte[0], false);
+                    return op.binaryReader().read(java.io.InputStream.nullInputStream(), response);
+                }
                 roundTrips.log(http, status, response.statusLine(), response.headers(), null, true);
                 return op.binaryReader().read(new ResponseBodyStream(response), response);
             }
@@ -304,6 +320,14 @@ public class ApiClient implements AutoCloseable {
             boolean replayable = streamBody == null || streamBody.isUntouched();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             return retryPolicy.nextDelay(new RetryPolicy.Attempt(attempts, idempotent, replayable, elapsed), failure);
+        }
+    }
+
+    private static void closeQuietly(HttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // the connection is discarded either way
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,21 @@ class ApiClientPipelineTest {
         assertThat(client.execute(CREATE, r).id).isEqualTo("4");
         assertThat(server.requests()).extracting(LoopbackServer.Recorded::bodyText)
                 .allSatisfy(body -> assertThat(body).contains("\"idempotency_token\":\"tok-1\""));
+    }
+
+    @Test
+    void autoIdempotencyTokenIsFilledOnACopyAndKeptAcrossRetries() {
+        Operation<Req, Item> create = Operation.<Req, Item>builder("test.Things.createWithToken", HttpMethod.POST,
+                        "/api/2.0/things/create", Req.class, Item.class).accessor("things").jsonBody().jsonResponse()
+                .autoIdempotency("idempotency_token", (Req r) -> r.idempotencyToken, (Req r, String v) -> r.idempotencyToken = v)
+                .build();
+        server.enqueue(Reply.json(500, "{\"error_code\":\"INTERNAL_ERROR\",\"message\":\"boom\"}"), Reply.ok("{\"id\":\"7\"}"));
+        Req r = named("x");
+        assertThat(client.execute(create, r).id).isEqualTo("7");
+        assertThat(r.idempotencyToken).as("the caller's request is not modified").isNull();
+        List<String> bodies = server.requests().stream().map(LoopbackServer.Recorded::bodyText).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).containsPattern("\"idempotency_token\":\"[0-9a-f-]{36}\"").isEqualTo(bodies.get(1));
     }
 
     @Test

@@ -102,6 +102,9 @@ class EveryOperationOnTheWireTest {
                 continue;
             }
             JsonNode value = SPEC.paramSample(p);
+            if ("path".equals(p.path("in").asText()) && value.isContainerNode()) {
+                value = mapper.getNodeFactory().textNode("id-" + name); // an object-typed path parameter is sent as its id
+            }
             fields.set(name, value);
             if ("path".equals(p.path("in").asText())) {
                 expectedPath = expectedPath.replace("{" + name + "}", value.asText());
@@ -151,7 +154,8 @@ class EveryOperationOnTheWireTest {
             case BINARY -> {
                 Method contents = response.getClass().getMethod("getContents");
                 try (InputStream in = (InputStream) contents.invoke(response)) {
-                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("downloaded");
+                    String expected = op.httpMethod() == io.camelbricks.api.registry.HttpMethod.HEAD ? "" : "downloaded";
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected);
                 }
             }
         }

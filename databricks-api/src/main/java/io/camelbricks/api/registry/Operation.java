@@ -127,6 +127,15 @@ public final class Operation<Q, R> {
     /** The body field filled with a fresh random token when left empty, or null. */
     public String autoIdempotencyField() { return autoIdempotencyField; }
 
+    /** Whether the request leaves the auto-idempotency field empty, so that a token must be filled in. */
+    public boolean lacksIdempotencyToken(Q request) {
+        if (autoIdempotencySetter == null || request == null) {
+            return false;
+        }
+        Object current = autoIdempotencyGetter.apply(request);
+        return current == null || current.toString().isEmpty();
+    }
+
     /** Fills the auto-idempotency field with {@code token} when the request leaves it empty; no-op otherwise. */
     public void fillIdempotencyToken(Q request, java.util.function.Supplier<String> token) {
         if (autoIdempotencySetter != null && request != null) {
