@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.registry.Operation;
-import io.camelbricks.api.wait.OperationWaiter;
 import io.camelbricks.api.wait.Wait;
 import io.camelbricks.api.wait.WaitFailedException;
 import io.camelbricks.api.wait.WaitPolicy;
@@ -113,19 +112,49 @@ public class DatabricksProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Object> waitFor(ApiClient client, Operation<Object, Object> op, Object request,
                                               Object response) {
-        Wait<Object, Object> wait;
-        if (endpoint.getPollInterval() > 0) {
-            OperationWaiter<Object> engine = OperationWaiter.<Object>forOperation(client, op, request, response)
-                    .withPolicy(WaitPolicy.fixed(Duration.ofMillis(endpoint.getPollInterval())));
-            wait = new Wait<>(response, engine, op.waitSpec().defaultTimeout());
-        } else {
-            wait = client.waitFor(op, request, response);
-        }
-        if (LOG.isDebugEnabled()) {
-            wait.onProgress(entity -> LOG.debug("databricks:{} waiting: {}", endpoint.getPath(),
-                    stateOf(client.mapper(), entity, op.waitSpec().statusPath())));
-        }
+        Wait<Object, Object> wait = endpoint.getPollInterval() > 0
+                ? client.waitFor(op, request, response, WaitPolicy.fixed(Duration.ofMillis(endpoint.getPollInterval())))
+                : client.waitFor(op, request, response);
+        wait.onProgress(new StateChangeLog(client.mapper(), op, response));
         return wait.toCompletableFuture(endpoint.effectiveWaitTimeout());
+    }
+
+    /** Logs each state the waited-on entity enters, once, at INFO: what an operator wants to see. */
+    private final class StateChangeLog implements java.util.function.Consumer<Object> {
+        private final ObjectMapper mapper;
+        private final String statusPath;
+        private final String subject;
+        private String last;
+
+        StateChangeLog(ObjectMapper mapper, Operation<Object, Object> op, Object response) {
+            this.mapper = mapper;
+            this.statusPath = op.waitSpec().statusPath();
+            this.subject = subjectOf(mapper, op, response);
+        }
+
+        @Override
+        public synchronized void accept(Object entity) {
+            String state = stateOf(mapper, entity, statusPath);
+            if (!state.equals(last)) {
+                LOG.info("databricks:{} {}: {}{}", endpoint.getPath(), subject, last == null ? "" : last + " -> ", state);
+                last = state;
+            }
+        }
+    }
+
+    /** {@code run_id=5000000001}: the first poll argument taken from the response, for log lines. */
+    private static String subjectOf(ObjectMapper mapper, Operation<Object, Object> op, Object response) {
+        var tree = response == null ? null : mapper.valueToTree(response);
+        for (String source : op.waitSpec().pollArguments()) {
+            if (source.startsWith("response.") && tree != null) {
+                String field = source.substring("response.".length());
+                var value = ResultHeaders.at((com.fasterxml.jackson.databind.JsonNode) tree, field);
+                if (value != null) {
+                    return field + "=" + value.asText();
+                }
+            }
+        }
+        return op.id();
     }
 
     /** A listing is a sequence of blocking page calls: it runs on the component's pool, never the caller's thread. */

@@ -29,15 +29,21 @@ public final class CodegenMain {
             throw new IllegalStateException("code generation failed: " + e.getMessage(), e);
         }
         int changed = result.sources().writeTo(Path.of(args[1]));
-        for (String note : result.notes()) {
-            System.out.println("[codegen] note: " + note);
+        boolean verbose = Boolean.getBoolean("codegen.verbose");
+        if (verbose) {
+            for (String note : result.notes()) {
+                System.out.println("[codegen] note: " + note);
+            }
+        }
+        if (!verbose && changed == 0) {
+            return; // nothing new: keep builds (and the README's example command) quiet
         }
         var plan = result.plan();
         System.out.printf("[codegen] %d models, %d enums, %d request classes, %d response classes, %d services, "
-                        + "%d operations -> %d files (%d changed) in %d ms%n",
+                        + "%d operations -> %d files (%d changed) in %d ms; -Dcodegen.verbose=true lists %d notes%n",
                 plan.models().size(), plan.enums().size(), plan.requests().size(),
                 plan.binaryResponses().size() + plan.arrayResponses().size(), plan.services().size(),
                 plan.operations().size(), result.sources().files().size(), changed,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, result.notes().size());
     }
 }
