@@ -1,0 +1,28 @@
+package io.camelbricks.it;
+
+import java.util.List;
+import java.util.Map;
+
+import io.camelbricks.emulator.DatabricksEmulator;
+
+/** What the routes of the integration tests need to reach an emulated workspace, and the requests they send. */
+final class Workspace {
+    private Workspace() {
+    }
+
+    /** The URI options that point an endpoint at the emulator (values in RAW, as a user would write them). */
+    static String connection(DatabricksEmulator emulator) {
+        return "host=RAW(" + emulator.url() + ")&token=RAW(" + emulator.token() + ")";
+    }
+
+    /** A one-task notebook run, as a Map body: {@code run_name} and the notebook path are given. */
+    static Map<String, Object> notebookRun(String runName, String notebookPath) {
+        return Map.of("run_name", runName,
+                "tasks", List.of(Map.of("task_key", "main",
+                        "notebook_task", Map.of("notebook_path", notebookPath))));
+    }
+
+    static Map<String, Object> notebookRun(String runName) {
+        return notebookRun(runName, "/Workspace/Shared/" + runName);
+    }
+}
