@@ -51,7 +51,8 @@ final class SharedClients {
             shared = new Shared(key, client);
             byKey.put(key, shared);
             byClient.put(client, shared);
-            LOG.debug("Created Databricks client for {}", key.isEmpty() ? "the default configuration chain" : key);
+            LOG.debug("Created Databricks client for {}", key.isEmpty() ? "the default configuration chain"
+                    : config.toString());
         }
         shared.references++;
         return shared.client;
@@ -90,9 +91,13 @@ final class SharedClients {
         }
     }
 
+    /** A random salt per JVM: secret digests in client keys cannot be looked up in a dictionary of known tokens. */
+    private static final String SALT = java.util.UUID.randomUUID().toString();
+
     /**
      * {@code host=https://x, token=sha256:1f0c…}: the set attributes in table order, each secret replaced by a
-     * SHA-256 of its value (so two tokens never share a client, and no token sits in memory twice or in a log).
+     * salted SHA-256 of its value (so two tokens never share a client, and no token sits in memory twice). The key
+     * is never logged; log lines show the configuration with secrets as {@code ***}.
      */
     static String keyOf(Map<ConfigAttribute, Object> attributes) {
         StringJoiner key = new StringJoiner(", ");
@@ -103,7 +108,7 @@ final class SharedClients {
             }
             String text = AttributeValues.display(value);
             key.add(attribute.attributeName() + "="
-                    + (attribute.isSensitive() ? "sha256:" + ItemKey.sha256(attribute.attributeName() + ":" + text) : text));
+                    + (attribute.isSensitive() ? "sha256:" + ItemKey.sha256(SALT + ":" + attribute.attributeName() + ":" + text) : text));
         }
         return key.toString();
     }

@@ -3,7 +3,9 @@ package io.camelbricks.api;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +39,8 @@ import io.camelbricks.api.http.TransportSettings;
 import io.camelbricks.api.http.UserAgent;
 import io.camelbricks.api.logging.BodyRedactor;
 import io.camelbricks.api.logging.RoundTripLogger;
+import io.camelbricks.api.paging.PagedResponse;
+import io.camelbricks.api.paging.PagedResponses;
 import io.camelbricks.api.paging.Paginated;
 import io.camelbricks.api.paging.Paginator;
 import io.camelbricks.api.registry.HttpMethod;
@@ -98,7 +104,7 @@ public class ApiClient implements AutoCloseable {
                 .render(config.getAuthType(), config.getEnvironment());
         this.ownsExecutors = b.scheduler == null;
         this.scheduler = b.scheduler != null ? b.scheduler : Executors.newScheduledThreadPool(1, daemon("databricks-scheduler"));
-        this.executor = b.executor != null ? b.executor : Executors.newCachedThreadPool(daemon("databricks-io"));
+        this.executor = b.executor != null ? b.executor : boundedIoPool(config.getMaxConnectionsPerPool());
         this.waitPolicy = b.waitPolicy != null ? b.waitPolicy : WaitPolicy.DEFAULT;
     }
 
@@ -109,6 +115,17 @@ public class ApiClient implements AutoCloseable {
     private static TransportSettings transportSettings(DatabricksConfig config) {
         Duration timeout = Duration.ofSeconds(config.getHttpTimeoutSeconds());
         return new TransportSettings(timeout, timeout, config.getMaxConnectionsPerPool(), config.isSkipVerify());
+    }
+
+    /**
+     * One thread per pooled connection at most: more could only wait for a connection. Idle threads end after a
+     * minute; queued calls wait for a free thread.
+     */
+    private static ExecutorService boundedIoPool(int connections) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(connections, connections, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("databricks-io"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ThreadFactory daemon(String prefix) {
@@ -134,8 +151,58 @@ public class ApiClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- the four entry points of generated services
 
-    /** Calls the operation and blocks the calling thread until the typed response (retries included). */
+    /**
+     * Calls the operation and blocks the calling thread until the typed response (retries included). Entities that
+     * come in pages (a Jobs 2.2 run's tasks) are completed with the remaining pages.
+     */
     public <Q, R> R execute(Operation<Q, R> op, Q request) {
+        R response = executeOnce(op, request);
+        PagedResponse<Q, R> pages = PagedResponses.of(op);
+        if (pages == null) {
+            return response;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String token = pages.nextPageToken(response); token != null && !token.isEmpty();
+             token = pages.nextPageToken(response)) {
+            checkNewToken(op, seen, token);
+            pages.merge(response, executeOnce(op, pages.withPageToken(mapper, request, token)));
+        }
+        return response;
+    }
+
+    /** Calls the operation without blocking: attempts run on the I/O executor, retries are scheduled. */
+    public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> op, Q request) {
+        CompletableFuture<R> response = executeOnceAsync(op, request);
+        PagedResponse<Q, R> pages = PagedResponses.of(op);
+        return pages == null ? response
+                : response.thenCompose(first -> remainingPagesAsync(op, request, first, pages, new HashSet<>()));
+    }
+
+    private <Q, R> CompletableFuture<R> remainingPagesAsync(Operation<Q, R> op, Q request, R merged,
+                                                            PagedResponse<Q, R> pages, Set<String> seen) {
+        String token = pages.nextPageToken(merged);
+        if (token == null || token.isEmpty()) {
+            return CompletableFuture.completedFuture(merged);
+        }
+        try {
+            checkNewToken(op, seen, token);
+        } catch (DatabricksException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return executeOnceAsync(op, pages.withPageToken(mapper, request, token)).thenCompose(page -> {
+            pages.merge(merged, page);
+            return remainingPagesAsync(op, request, merged, pages, seen);
+        });
+    }
+
+    private static void checkNewToken(Operation<?, ?> op, Set<String> seen, String token) {
+        if (!seen.add(token)) {
+            throw new DatabricksException(op.id() + ": the server returned the page token '" + token
+                    + "' a second time; stopping instead of paging forever");
+        }
+    }
+
+    private <Q, R> R executeOnce(Operation<Q, R> op, Q request) {
         Call<Q, R> call = new Call<>(op, request);
         while (true) {
             sleepNanos(rateLimiter == null ? 0 : rateLimiter.reserve());
@@ -148,8 +215,7 @@ public class ApiClient implements AutoCloseable {
         }
     }
 
-    /** Calls the operation without blocking: attempts run on the I/O executor, retries are scheduled. */
-    public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> op, Q request) {
+    private <Q, R> CompletableFuture<R> executeOnceAsync(Operation<Q, R> op, Q request) {
         CompletableFuture<R> result = new CompletableFuture<>();
         Call<Q, R> call;
         try {

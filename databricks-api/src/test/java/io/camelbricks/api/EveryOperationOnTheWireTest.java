@@ -119,6 +119,9 @@ class EveryOperationOnTheWireTest {
             setter.invoke(request, new ByteArrayInputStream(upload));
         }
         JsonNode responseSample = SPEC.responseSample(op.id());
+        if (io.camelbricks.api.paging.PagedResponses.of(op) != null && responseSample instanceof ObjectNode paged) {
+            paged.remove("next_page_token"); // a complete entity: its pages are merged by the client (PagedJobEntitiesTest)
+        }
         server.respondWith(r -> op.responseKind() == ResponseKind.BINARY
                 ? new Reply(200, Map.of("Content-Type", "application/octet-stream", "Last-Modified", "Tue, 01 Dec 2026 00:00:00 GMT"), "downloaded")
                 : Reply.ok(responseSample == null ? "{}" : responseSample.toString()));

@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -99,9 +98,6 @@ class WorkspaceClientIT {
      * merge the pages.
      */
     @Test
-    @Disabled("bug: databricks-api JobsService.getRun returns only the first 100 tasks of a Jobs 2.2 run: it does not "
-            + "follow next_page_token (has_more=true is left in the Run), so a run with 130 tasks comes back with 100; "
-            + "the same truncated Run is the body of databricks:jobs/submit?wait=true and databricks:jobs/getRun")
     void getRunOfARunWithManyTasksReturnsEveryTaskAcrossTaskPages() {
         long runId = w.jobs().submit(notebookRun("it-client-wide", 130)).getResponse().getRunId();
 
