@@ -9,7 +9,7 @@ import java.util.Locale;
  * Picks, among valid names, the ones closest to a misspelt name by edit distance (case-insensitive), so that an
  * error can say "did you mean ...".
  */
-final class ClosestNames {
+public final class ClosestNames {
     private static final int MAX_SUGGESTIONS = 3;
 
     private ClosestNames() {
@@ -19,7 +19,7 @@ final class ClosestNames {
      * The valid names nearest to {@code wanted}: those within a distance proportional to its length, best first; if
      * none is that close, the nearest ones anyway (a hint beats an empty list).
      */
-    static List<String> closestTo(String wanted, Collection<String> valid) {
+    public static List<String> closestTo(String wanted, Collection<String> valid) {
         String w = wanted == null ? "" : wanted.toLowerCase(Locale.ROOT);
         Comparator<Scored> order = Comparator.comparingInt(Scored::distance).thenComparing(Scored::name);
         List<Scored> scored = valid.stream().distinct()
@@ -30,6 +30,14 @@ final class ClosestNames {
         List<String> near = scored.stream().filter(s -> s.distance() <= close).limit(MAX_SUGGESTIONS)
                 .map(Scored::name).toList();
         return near.isEmpty() ? scored.stream().limit(MAX_SUGGESTIONS).map(Scored::name).toList() : near;
+    }
+
+    /** Only the valid names within a distance proportional to the length of {@code wanted}; may be empty. */
+    public static List<String> nearTo(String wanted, Collection<String> valid) {
+        String w = wanted == null ? "" : wanted.toLowerCase(Locale.ROOT);
+        int close = Math.max(2, w.length() / 3);
+        return closestTo(wanted, valid).stream()
+                .filter(name -> distance(w, name.toLowerCase(Locale.ROOT)) <= close).toList();
     }
 
     /**

@@ -36,7 +36,7 @@ final class RequestFields {
     record Field(String wireName, String javaName, JavaType type) {
         /** The type as a user reads it: {@code Long}, {@code List<String>}, {@code JobSettings}. */
         String typeDescription() {
-            return describe(type);
+            return TypeNames.describe(type);
         }
 
         boolean isScalar() {
@@ -202,24 +202,4 @@ final class RequestFields {
         return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
-    static String describe(JavaType type) {
-        if (type.isPrimitive()) {
-            return type.getRawClass().getSimpleName();
-        }
-        if (type.isArrayType()) {
-            return describe(type.getContentType()) + "[]";
-        }
-        StringBuilder sb = new StringBuilder(type.getRawClass().getSimpleName());
-        if (type.containedTypeCount() > 0) {
-            sb.append('<');
-            for (int i = 0; i < type.containedTypeCount(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                sb.append(describe(type.containedType(i)));
-            }
-            sb.append('>');
-        }
-        return sb.toString();
-    }
 }

@@ -23,6 +23,8 @@ import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.catalog.impl.AbstractCamelCatalog;
 import org.apache.camel.util.URISupport;
 
+import io.camelbricks.camel.ClosestNames;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +57,6 @@ public final class DatabricksCatalog {
     public static final String OPERATIONS_RESOURCE = "META-INF/io/camelbricks/camel/databricks-operations.json";
 
     private static final String COMPONENT_SERVICE = "META-INF/services/org/apache/camel/component/" + SCHEME;
-    private static final int MAX_SUGGESTIONS = 3;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -182,7 +183,7 @@ public final class DatabricksCatalog {
                 .forEach(f -> candidates.add(f.option())));
         Set<String> unknown = result.getUnknown() == null ? Set.of() : result.getUnknown();
         for (String name : unknown) {
-            List<String> closest = closest(name, candidates);
+            List<String> closest = ClosestNames.nearTo(name, candidates);
             if (!closest.isEmpty()) {
                 result.addUnknownSuggestions(name, closest.toArray(String[]::new)); // replaces the catalog's, if any
             }
@@ -220,14 +221,14 @@ public final class DatabricksCatalog {
         if (!services.contains(service)) {
             result.addInvalidEnum("service", service);
             result.addInvalidEnumChoices("service", services.toArray(String[]::new));
-            result.addInvalidEnumSuggestions("service", closest(service, services).toArray(String[]::new));
+            result.addInvalidEnumSuggestions("service", ClosestNames.nearTo(service, services).toArray(String[]::new));
             return;
         }
         List<String> methods = Operations.ALL.stream().filter(d -> d.service().equals(service))
                 .map(OperationDoc::operation).toList();
         result.addInvalidEnum("operation", method);
         result.addInvalidEnumChoices("operation", methods.toArray(String[]::new));
-        result.addInvalidEnumSuggestions("operation", closest(method, methods).toArray(String[]::new));
+        result.addInvalidEnumSuggestions("operation", ClosestNames.nearTo(method, methods).toArray(String[]::new));
     }
 
     /**
@@ -312,35 +313,4 @@ public final class DatabricksCatalog {
         return in;
     }
 
-    /** Up to three names closest to {@code wanted} (edit distance, case-insensitive), closest first. */
-    static List<String> closest(String wanted, Collection<String> valid) {
-        String w = wanted.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, w.length() / 3);
-        return valid.stream()
-                .map(v -> Map.entry(v, distance(w, v.toLowerCase(Locale.ROOT))))
-                .filter(e -> e.getValue() <= limit)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
 }

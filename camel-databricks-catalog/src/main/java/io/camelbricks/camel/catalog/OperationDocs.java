@@ -10,6 +10,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
+
+import io.camelbricks.camel.TypeNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 
@@ -113,7 +115,7 @@ final class OperationDocs {
             Param<?> param = params.get(wire);
             String in = param != null ? location(param) : bodyLocation(op, wire);
             JavaType fieldType = property.getPrimaryType();
-            fields.add(new FieldDoc(optionName(javaName, wire), wire, describe(fieldType), fieldType.toCanonical(), in,
+            fields.add(new FieldDoc(optionName(javaName, wire), wire, TypeNames.describe(fieldType), fieldType.toCanonical(), in,
                     false));
         }
         Method stream = streamSetter(op.requestType());
@@ -178,27 +180,6 @@ final class OperationDocs {
                 poll == null || poll.responseType() == Void.class ? null : poll.responseType().getName());
     }
 
-    /** {@code Long}, {@code List<SubmitTask>}, {@code Map<String, String>}, {@code byte[]}. */
-    static String describe(JavaType type) {
-        if (type.isPrimitive()) {
-            return type.getRawClass().getSimpleName();
-        }
-        if (type.isArrayType()) {
-            return describe(type.getContentType()) + "[]";
-        }
-        StringBuilder sb = new StringBuilder(type.getRawClass().getSimpleName());
-        if (type.containedTypeCount() > 0) {
-            sb.append('<');
-            for (int i = 0; i < type.containedTypeCount(); i++) {
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                sb.append(describe(type.containedType(i)));
-            }
-            sb.append('>');
-        }
-        return sb.toString();
-    }
 
     private static String camelCase(String snake) {
         StringBuilder sb = new StringBuilder();
