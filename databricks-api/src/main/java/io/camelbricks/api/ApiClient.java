@@ -29,6 +29,7 @@ import io.camelbricks.api.error.ErrorBodyParser;
 import io.camelbricks.api.error.ErrorDetails;
 import io.camelbricks.api.error.ErrorMapper;
 import io.camelbricks.api.error.TransportException;
+import io.camelbricks.api.error.Unauthenticated;
 import io.camelbricks.api.http.ApacheHttpTransport;
 import io.camelbricks.api.http.HttpRequest;
 import io.camelbricks.api.http.HttpResponse;
@@ -310,6 +311,7 @@ public class ApiClient implements AutoCloseable {
         private final boolean idempotent;
         private final long startNanos = System.nanoTime();
         private int attempts;
+        private boolean reauthenticated;
 
         Call(Operation<Q, R> op, Q request) {
             this.op = Objects.requireNonNull(op, "operation");
@@ -384,6 +386,12 @@ public class ApiClient implements AutoCloseable {
 
         Optional<Duration> nextDelay(RuntimeException failure) {
             boolean replayable = streamBody == null || streamBody.isUntouched();
+            if (failure instanceof Unauthenticated && auth.isRefreshable() && !reauthenticated && replayable) {
+                // the token may have been revoked or expired early: fetch a new one and try once more, at once
+                reauthenticated = true;
+                auth.invalidate();
+                return Optional.of(Duration.ZERO);
+            }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             return retryPolicy.nextDelay(new RetryPolicy.Attempt(attempts, idempotent, replayable, elapsed), failure);
         }

@@ -3,6 +3,8 @@ package io.camelbricks.api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -20,10 +22,15 @@ import org.slf4j.LoggerFactory;
 import io.camelbricks.api.auth.CredentialsProvider;
 import io.camelbricks.api.auth.DefaultCredentialsProvider;
 import io.camelbricks.api.auth.HeaderFactory;
+import io.camelbricks.api.auth.oauth.TokenEndpointClient;
 import io.camelbricks.api.config.AttributeValues;
 import io.camelbricks.api.config.ConfigAttribute;
 import io.camelbricks.api.config.ConfigFile;
 import io.camelbricks.api.config.HostNormalizer;
+import io.camelbricks.api.http.HttpTransport;
+import io.camelbricks.api.http.JdkHttpTransport;
+import io.camelbricks.api.http.TransportSettings;
+import io.camelbricks.api.wire.JsonMapper;
 
 /**
  * How to reach and authenticate to a Databricks workspace or account. Values come from, in order of precedence:
@@ -63,6 +70,9 @@ public final class DatabricksConfig {
     private CredentialsProvider credentialsProvider = new DefaultCredentialsProvider();
     private volatile HeaderFactory headerFactory;
     private boolean resolved;
+    private Clock clock = Clock.systemUTC();
+    private HttpTransport authTransport;
+    private volatile TokenEndpointClient tokenEndpointClient;
 
     // ---------------------------------------------------------------- generic attribute access
 
@@ -259,7 +269,7 @@ public final class DatabricksConfig {
             HeaderFactory factory = credentialsProvider.configure(this)
                     .orElseThrow(() -> new DatabricksException("cannot configure default credentials"));
             String chosen = credentialsProvider.authType();
-            if (!isSet(ConfigAttribute.AUTH_TYPE) || !"default".equals(chosen)) {
+            if (!"default".equals(chosen)) {
                 values.put(ConfigAttribute.AUTH_TYPE, chosen);
             }
             headerFactory = factory;
@@ -284,6 +294,44 @@ public final class DatabricksConfig {
 
     public CredentialsProvider getCredentialsProvider() {
         return credentialsProvider;
+    }
+
+    /** The clock token expiry is judged by (a test can use a fixed or manual one). */
+    public Clock getClock() {
+        return clock;
+    }
+
+    public DatabricksConfig setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * The transport OAuth providers use for token endpoints and discovery (default: a {@code JdkHttpTransport} with
+     * this configuration's timeouts). Setting one is for tests and unusual networks.
+     */
+    public DatabricksConfig setAuthTransport(HttpTransport transport) {
+        this.authTransport = transport;
+        this.tokenEndpointClient = null;
+        return this;
+    }
+
+    /** The client OAuth providers use to reach token endpoints (created on first use). */
+    public TokenEndpointClient tokenEndpointClient() {
+        TokenEndpointClient client = tokenEndpointClient;
+        if (client == null) {
+            synchronized (this) {
+                client = tokenEndpointClient;
+                if (client == null) {
+                    Duration timeout = Duration.ofSeconds(getHttpTimeoutSeconds());
+                    HttpTransport transport = authTransport != null ? authTransport
+                            : new JdkHttpTransport(new TransportSettings(timeout, timeout, 2, isSkipVerify()));
+                    client = new TokenEndpointClient(transport, JsonMapper.create(), clock);
+                    tokenEndpointClient = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** The environment this configuration was resolved against (empty before {@link #resolve}). */

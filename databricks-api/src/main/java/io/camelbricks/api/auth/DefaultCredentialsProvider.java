@@ -25,7 +25,8 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
 
     /** The default order of the Databricks SDKs (the providers implemented so far). */
     public DefaultCredentialsProvider() {
-        this(List.of(new PatCredentialsProvider(), new BasicCredentialsProvider()));
+        this(List.of(new PatCredentialsProvider(), new BasicCredentialsProvider(),
+                new io.camelbricks.api.auth.oauth.OAuthM2MCredentialsProvider()));
     }
 
     public DefaultCredentialsProvider(List<CredentialsProvider> chain) {
