@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -181,6 +182,16 @@ class ApiClientPipelineTest {
                 .retryPolicy(new RetryPolicy(Duration.ofMillis(30), Duration.ofMillis(5), Duration.ofMillis(5), false)).build()) {
             assertThatThrownBy(() -> dead.execute(GET, named("x"))).isInstanceOf(TransportException.class)
                     .hasMessageStartingWith("GET /api/2.0/things/get?name=x failed: ");
+        }
+    }
+
+    @Test
+    void redirectsAreNotFollowedSoCredentialsNeverReachAnotherHost() {
+        try (LoopbackServer elsewhere = new LoopbackServer()) {
+            server.enqueue(new Reply(302, Map.of("Location", elsewhere.url() + "/api/2.0/things/get?name=x"), ""));
+            assertThatThrownBy(() -> client.execute(GET, named("x"))).isInstanceOf(io.camelbricks.api.error.DatabricksError.class)
+                    .hasMessageContaining("HTTP 302");
+            assertThat(elsewhere.requests()).isEmpty();
         }
     }
 

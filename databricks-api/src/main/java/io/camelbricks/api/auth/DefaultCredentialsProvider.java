@@ -33,6 +33,11 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
         this.chain = List.copyOf(chain);
     }
 
+    /** The {@code auth_type} names of the default chain, in order. */
+    public static List<String> defaultChainNames() {
+        return new DefaultCredentialsProvider().chain.stream().map(CredentialsProvider::authType).toList();
+    }
+
     @Override
     public String authType() {
         return selected == null ? "default" : selected;
