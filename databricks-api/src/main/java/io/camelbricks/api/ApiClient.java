@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
@@ -81,6 +82,9 @@ public class ApiClient implements AutoCloseable {
     private final WaitPolicy waitPolicy;
     private final HeaderFactory auth;
     private final Map<Class<?>, Optional<Method>> idempotencyGetters = new ConcurrentHashMap<>();
+    /** Futures handed out and not yet complete: {@link #close()} fails them instead of leaving callers hanging. */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public ApiClient(DatabricksConfig config) {
         this(builder(config));
@@ -217,7 +221,7 @@ public class ApiClient implements AutoCloseable {
     }
 
     private <Q, R> CompletableFuture<R> executeOnceAsync(Operation<Q, R> op, Q request) {
-        CompletableFuture<R> result = new CompletableFuture<>();
+        CompletableFuture<R> result = track(new CompletableFuture<>());
         Call<Q, R> call;
         try {
             call = new Call<>(op, request);
@@ -435,8 +439,26 @@ public class ApiClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers a future this client completes later (an async call, a wait): if the client is closed first, the
+     * future fails with "the client was closed" instead of never completing.
+     */
+    public <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+        if (closed) {
+            future.completeExceptionally(new DatabricksException("the client was closed"));
+            return future;
+        }
+        pending.add(future);
+        future.whenComplete((value, failure) -> pending.remove(future));
+        return future;
+    }
+
     @Override
     public void close() {
+        closed = true;
+        for (CompletableFuture<?> future : List.copyOf(pending)) {
+            future.completeExceptionally(new DatabricksException("the client was closed"));
+        }
         if (ownsExecutors) {
             scheduler.shutdownNow();
             if (executor instanceof ExecutorService service) {

@@ -82,7 +82,7 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
 
     @Override
     public CompletableFuture<T> start(Duration timeout, Consumer<T> progress) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<T> result = client.track(new CompletableFuture<>());
         long deadline = System.nanoTime() + timeout.toNanos();
         pollOnce(1, deadline, timeout, progress, result, null);
         return result;
@@ -132,8 +132,12 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
         }
         LOG.debug("{}: ({}) {} (sleeping ~{} ms)", poll.id(), state, message, delay.toMillis());
         long wait = Math.min(delay.toNanos(), remaining);
-        client.scheduler().schedule(() -> pollOnce(attempt + 1, deadline, timeout, progress, result, state),
-                wait, TimeUnit.NANOSECONDS);
+        try {
+            client.scheduler().schedule(() -> pollOnce(attempt + 1, deadline, timeout, progress, result, state),
+                    wait, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new DatabricksException("the client was closed while waiting", e));
+        }
     }
 
     private static String join(List<String> states) {

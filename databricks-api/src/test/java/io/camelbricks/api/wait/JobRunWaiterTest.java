@@ -83,6 +83,16 @@ class JobRunWaiterTest {
     }
 
     @Test
+    void closingTheClientFailsAWaitInsteadOfLeavingItHanging() {
+        server.enqueue(Reply.ok("{\"run_id\":11}"));
+        server.respondWith(r -> run("RUNNING", null, "still going"));
+        CompletableFuture<Run> future = w.jobs().submit(new SubmitRun()).toCompletableFuture(Duration.ofHours(1));
+        w.close();
+        assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("the client was closed");
+    }
+
+    @Test
     void pollErrorsFailTheWait() {
         server.enqueue(Reply.ok("{\"run_id\":11}"),
                 Reply.json(400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"Run 11 does not exist.\"}"));
