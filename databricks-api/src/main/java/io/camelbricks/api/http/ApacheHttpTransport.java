@@ -29,6 +29,7 @@ import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -46,6 +47,9 @@ public final class ApacheHttpTransport implements HttpTransport {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                        // a pooled connection idle for a while is checked before reuse: servers and load
+                        // balancers drop idle connections silently, and a stale one would cost a failed attempt
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build());
         if (settings.skipVerify()) {
             pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(trustAll(), NoopHostnameVerifier.INSTANCE));
@@ -57,6 +61,8 @@ public final class ApacheHttpTransport implements HttpTransport {
                         .setResponseTimeout(Timeout.of(settings.readTimeout()))
                         .setRedirectsEnabled(false)
                         .build())
+                .evictExpiredConnections()
+                .evictIdleConnections(TimeValue.ofMinutes(1))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
