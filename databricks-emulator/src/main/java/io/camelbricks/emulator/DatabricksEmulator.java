@@ -3,7 +3,12 @@ package io.camelbricks.emulator;
 import io.camelbricks.emulator.clusters.ClustersHandler;
 import io.camelbricks.emulator.clusters.EmulatedClusters;
 import io.camelbricks.emulator.jobs.EmulatedJobs;
+import io.camelbricks.emulator.iam.CurrentUserHandler;
 import io.camelbricks.emulator.jobs.JobsHandler;
+import io.camelbricks.emulator.oauth.AuthorizeHandler;
+import io.camelbricks.emulator.oauth.DiscoveryHandler;
+import io.camelbricks.emulator.oauth.EmulatedOAuth;
+import io.camelbricks.emulator.oauth.TokenHandler;
 import io.camelbricks.emulator.server.ApiServer;
 import io.camelbricks.emulator.server.BearerTokenAuthenticator;
 import io.camelbricks.emulator.server.RequestLog;
@@ -42,6 +47,7 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final RequestLog requests;
     private final EmulatedJobs jobs;
     private final EmulatedClusters clusters;
+    private final EmulatedOAuth oauth;
     private final List<ServiceHandler> services;
     private volatile ApiServer server;
     private volatile String url;
@@ -59,7 +65,9 @@ public final class DatabricksEmulator implements AutoCloseable {
         this.jobs = new EmulatedJobs(clock, options.userName(), this::urlOrPlaceholder, options.runScript(),
                 options.failureMarkers());
         this.clusters = new EmulatedClusters(clock, options.userName());
-        this.services = List.of(new JobsHandler(jobs), new ClustersHandler(clusters));
+        this.oauth = new EmulatedOAuth(clock, options.userName(), this::urlOrPlaceholder);
+        this.services = List.of(new JobsHandler(jobs), new ClustersHandler(clusters), new CurrentUserHandler(),
+                new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth));
     }
 
     /** Binds 127.0.0.1:{@code port} and starts answering. Returns this. */
@@ -74,7 +82,8 @@ public final class DatabricksEmulator implements AutoCloseable {
         services.forEach(s -> s.register(router));
         try {
             ApiServer s = new ApiServer(options.port(), options.threads(), router,
-                    List.of(new BearerTokenAuthenticator(token)), requests);
+                    List.of(new BearerTokenAuthenticator(token, options.userName(), oauth.accessTokenVerifier())),
+                    requests);
             s.start();
             this.url = "http://" + s.host() + ":" + s.port();
             this.server = s;
@@ -129,15 +138,27 @@ public final class DatabricksEmulator implements AutoCloseable {
         return clusters;
     }
 
+    /**
+     * The OAuth server ({@code /oidc/...}): service principals, app integrations, federation policies, token
+     * lifetimes, counts of token requests. Its access tokens are accepted on every API next to the PAT.
+     */
+    public EmulatedOAuth oauth() {
+        return oauth;
+    }
+
     /** Every request received, for assertions on what a client sent. */
     public RequestLog requests() {
         return requests;
     }
 
-    /** Back to a fresh workspace: no jobs or runs, the seeded clusters, no scripts, an empty request log. */
+    /**
+     * Back to a fresh workspace: no jobs or runs, the seeded clusters, no scripts, an empty request log, an OAuth
+     * server with only {@code databricks-cli} registered and nothing issued.
+     */
     public void reset() {
         jobs.reset();
         clusters.reset();
+        oauth.reset();
         requests.clear();
     }
 

@@ -50,6 +50,16 @@ public final class ApiException extends RuntimeException {
         return new ApiException(403, "PERMISSION_DENIED", "Invalid access token.");
     }
 
+    /** An OAuth access token past its lifetime: 401, so that clients fetch a new one and retry. */
+    public static ApiException expiredAccessToken() {
+        return new ApiException(401, "UNAUTHENTICATED", "Token is expired.");
+    }
+
+    /** A valid OAuth access token whose scopes do not include this API. */
+    public static ApiException insufficientScope() {
+        return new ApiException(403, "PERMISSION_DENIED", "Provided OAuth token does not have required scopes.");
+    }
+
     public static ApiException endpointNotFound(String method, String apiPath) {
         return new ApiException(404, "ENDPOINT_NOT_FOUND", "No API found for '" + method + " " + apiPath + "'");
     }

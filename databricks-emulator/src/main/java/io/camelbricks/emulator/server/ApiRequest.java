@@ -38,6 +38,7 @@ public final class ApiRequest {
     private final byte[] body;
     private ObjectNode json;
     private Map<String, String> pathParameters = Map.of();
+    private volatile String principal;
 
     public ApiRequest(String requestId, String method, String path, String rawQuery,
                       Map<String, List<String>> headers, byte[] body) {
@@ -104,6 +105,28 @@ public final class ApiRequest {
 
     public byte[] bodyBytes() {
         return body;
+    }
+
+    /**
+     * The fields of an {@code application/x-www-form-urlencoded} body (the OAuth endpoints); empty for any other
+     * content type. A field sent twice keeps both values, so callers can reject duplicates.
+     */
+    public Map<String, List<String>> formParameters() {
+        String contentType = header("Content-Type");
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return Map.of();
+        }
+        return parseQuery(new String(body, StandardCharsets.UTF_8).trim());
+    }
+
+    /** Who the request's credentials belong to (a user name or a service principal's application id), or null. */
+    public String principal() {
+        return principal;
+    }
+
+    /** Set by the authentication filter. */
+    public void authenticatedAs(String principal) {
+        this.principal = principal;
     }
 
     public String pathParameter(String name) {

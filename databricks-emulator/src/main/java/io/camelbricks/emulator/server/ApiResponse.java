@@ -33,6 +33,17 @@ public final class ApiResponse {
         }
     }
 
+    /** An HTML page (the OAuth server's login and consent pages). */
+    public static ApiResponse html(int status, String html, Map<String, String> headers) {
+        return new ApiResponse(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** {@code 302 Found} with a {@code Location} header and no body. */
+    public static ApiResponse redirect(String location) {
+        return new ApiResponse(302, "text/plain; charset=utf-8", new byte[0],
+                Map.of("Location", location, "Cache-Control", "no-store"));
+    }
+
     public static ApiResponse text(int status, String text) {
         return new ApiResponse(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
     }

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP layer: a JDK {@link HttpServer} on 127.0.0.1 with a bounded worker pool, and the request pipeline
  * <ol>
  *   <li>read the whole body (so keep-alive connections stay usable),</li>
- *   <li>non-{@code /api/} paths get a small landing answer,</li>
- *   <li>{@link RequestFilter}s (authentication, later rate limits and faults),</li>
+ *   <li>{@code GET /} gets a small landing answer; other paths outside {@code /api/} go to the router's public
+ *       routes (the OAuth server), without the filters,</li>
+ *   <li>{@link RequestFilter}s on {@code /api/} paths (authentication, later rate limits and faults),</li>
  *   <li>{@link Router} → operation handler,</li>
  *   <li>errors → {@link ErrorResponseWriter}; the request is recorded in the {@link RequestLog};</li>
  *   <li>the response is always sent with a Content-Length.</li>
@@ -120,14 +121,13 @@ public final class ApiServer implements AutoCloseable {
 
     private ApiResponse dispatch(ApiRequest request) {
         try {
-            if (!request.isApiCall()) {
-                if ("/".equals(request.path()) && "GET".equals(request.method())) {
-                    return ApiResponse.text(200, "databricks-emulator: a local Databricks workspace. API under /api/\n");
-                }
-                throw ApiException.endpointNotFound(request.method(), request.path());
+            if (!request.isApiCall() && "/".equals(request.path()) && "GET".equals(request.method())) {
+                return ApiResponse.text(200, "databricks-emulator: a local Databricks workspace. API under /api/\n");
             }
-            for (RequestFilter filter : filters) {
-                filter.apply(request);
+            if (request.isApiCall()) {
+                for (RequestFilter filter : filters) {
+                    filter.apply(request);
+                }
             }
             Router.Match match = router.resolve(request);
             request.bindPathParameters(match.pathParameters());

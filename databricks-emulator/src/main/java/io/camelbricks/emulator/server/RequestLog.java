@@ -1,5 +1,6 @@
 package io.camelbricks.emulator.server;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Every request the emulator received (newest last), so tests can assert what a client sent. Keeps the last
+ * Every request the emulator received (newest last), so tests can assert what a client sent. The
+ * {@code Authorization} header and the credential fields of form bodies ({@code client_secret}, {@code code},
+ * {@code code_verifier}, {@code refresh_token}, {@code subject_token}, ...) are stored as {@code ***}. Keeps the last
  * {@code capacity} requests; {@link #count()} counts all since start or the last {@link #clear()}.
  */
 public final class RequestLog {
@@ -35,7 +39,7 @@ public final class RequestLog {
                         e -> e.getKey().equals("authorization") ? redact(e.getValue()) : e.getValue()));
         RecordedRequest recorded = new RecordedRequest(clock.instant(), request.method(), request.path(),
                 request.version(), request.apiPath(), request.rawQuery(), request.queryParameters(), headers,
-                request.bodyBytes(), status);
+                redactForm(request), status);
         synchronized (this) {
             if (entries.size() == capacity) {
                 entries.removeFirst();
@@ -43,6 +47,29 @@ public final class RequestLog {
             entries.addLast(recorded);
             total++;
         }
+    }
+
+    /** Form fields that carry credentials (token endpoint requests); their values are stored as {@code ***}. */
+    private static final Set<String> SECRET_FORM_FIELDS = Set.of("client_secret", "code", "code_verifier",
+            "refresh_token", "subject_token", "assertion", "password", "actor_token");
+
+    private static byte[] redactForm(ApiRequest request) {
+        String contentType = request.header("Content-Type");
+        byte[] body = request.bodyBytes();
+        if (body.length == 0 || contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return body;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&", -1)) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            sb.append(eq >= 0 && SECRET_FORM_FIELDS.contains(key) ? key + "=***" : pair);
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<String> redact(List<String> values) {

@@ -16,6 +16,9 @@ import java.util.TreeSet;
  *
  * <p>Resolution: no route for the path under that version → 404 ENDPOINT_NOT_FOUND; a route for the path under
  * that version but not for the verb → 405 with an {@code Allow} header.
+ *
+ * <p>Routes outside {@code /api/} (the OAuth server's {@code /oidc/...}) are registered with {@link #addPublic}: they
+ * match the full path, have no version, and are answered without the API's authentication filters.
  */
 public final class Router {
 
@@ -26,6 +29,9 @@ public final class Router {
     /** The route chosen for a request, with the values of its path template parameters. */
     public record Match(Route route, Map<String, String> pathParameters) {
     }
+
+    /** The version of routes outside {@code /api/}. */
+    public static final Set<String> NO_VERSION = Set.of("");
 
     private final Map<String, List<Route>> exact = new LinkedHashMap<>();
     private final List<Route> templated = new ArrayList<>();
@@ -50,6 +56,17 @@ public final class Router {
         return this;
     }
 
+    /**
+     * Registers {@code method path} outside {@code /api/} (full path, e.g. {@code /oidc/v1/token}); such routes are
+     * answered without the API's request filters, so they do their own authentication.
+     */
+    public Router addPublic(String method, String path, ApiHandler handler) {
+        if (path.startsWith("/api/")) {
+            throw new IllegalArgumentException("public routes live outside /api/: " + path);
+        }
+        return add(method, NO_VERSION, path, handler);
+    }
+
     public Router get(Set<String> versions, String apiPath, ApiHandler handler) {
         return add("GET", versions, apiPath, handler);
     }
@@ -66,10 +83,11 @@ public final class Router {
         return all;
     }
 
+    /** The route for an {@code /api/} request, or for a public route when the path is outside {@code /api/}. */
     public Match resolve(ApiRequest request) {
         String method = request.method();
-        String version = request.version();
-        String apiPath = request.apiPath();
+        String version = request.isApiCall() ? request.version() : "";
+        String apiPath = request.isApiCall() ? request.apiPath() : request.path();
         Set<String> allowed = new TreeSet<>();
         for (Route route : exact.getOrDefault(apiPath, List.of())) {
             if (route.versions().contains(version)) {
