@@ -323,15 +323,25 @@ public final class DatabricksConfig {
             synchronized (this) {
                 client = tokenEndpointClient;
                 if (client == null) {
-                    Duration timeout = Duration.ofSeconds(getHttpTimeoutSeconds());
-                    HttpTransport transport = authTransport != null ? authTransport
-                            : new JdkHttpTransport(new TransportSettings(timeout, timeout, 2, isSkipVerify()));
-                    client = new TokenEndpointClient(transport, JsonMapper.create(), clock);
+                    client = new TokenEndpointClient(authTransport(), JsonMapper.create(), clock);
                     tokenEndpointClient = client;
                 }
             }
         }
         return client;
+    }
+
+    /**
+     * The transport of authentication requests that are not plain OAuth token calls (Azure AD through msal4j,
+     * IMDS, metadata services, Google token endpoints): the one set with {@link #setAuthTransport}, else a
+     * {@code JdkHttpTransport} with this configuration's timeouts, created on first use.
+     */
+    public synchronized HttpTransport authTransport() {
+        if (authTransport == null) {
+            Duration timeout = Duration.ofSeconds(getHttpTimeoutSeconds());
+            authTransport = new JdkHttpTransport(new TransportSettings(timeout, timeout, 2, isSkipVerify()));
+        }
+        return authTransport;
     }
 
     /** The environment this configuration was resolved against (empty before {@link #resolve}). */
