@@ -48,7 +48,11 @@ public final class AuthHttp {
 
     /** Sends {@code request} and reads a 2xx JSON answer; anything else is an error naming {@code what}. */
     public static JsonNode json(HttpTransport http, HttpRequest request, String what) {
-        Answer answer = send(http, request.withHeader("Accept", "application/json"), what);
+        return json(send(http, request.withHeader("Accept", "application/json"), what), what);
+    }
+
+    /** Reads a 2xx JSON object answer; anything else is an error naming {@code what}. */
+    public static JsonNode json(Answer answer, String what) {
         JsonNode json;
         try {
             json = answer.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(answer.body());
