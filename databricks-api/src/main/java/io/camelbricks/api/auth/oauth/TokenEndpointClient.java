@@ -22,7 +22,7 @@ import io.camelbricks.api.wire.PathEncoder;
 /**
  * Talks to OAuth 2.0 endpoints: form-encoded token requests (client credentials, authorization code, refresh,
  * RFC 8693 token exchange) and OIDC discovery documents. Error messages carry the server's {@code error} and
- * {@code error_description}, never a secret.
+ * {@code error_description}, never a secret; error answers raise {@link TokenRequestException}.
  */
 public final class TokenEndpointClient {
     /** Where the client id and secret go. */
@@ -70,7 +70,15 @@ public final class TokenEndpointClient {
 
     /** GETs a JSON document (e.g. {@code /oidc/.well-known/oauth-authorization-server}). */
     public JsonNode getJson(String url) {
-        return send(HttpRequest.of(HttpMethod.GET, url).withHeader("Accept", "application/json"),
+        return getJson(url, Map.of());
+    }
+
+    /**
+     * GETs a JSON document with extra headers (e.g. the bearer token of GitHub's ID token endpoint); header values
+     * never appear in messages.
+     */
+    public JsonNode getJson(String url, Map<String, String> headers) {
+        return send(HttpRequest.of(HttpMethod.GET, url).withHeader("Accept", "application/json").withHeaders(headers),
                 "GET " + withoutQuery(url));
     }
 
@@ -93,8 +101,9 @@ public final class TokenEndpointClient {
         if (status < 200 || status >= 300) {
             String error = json.path("error").asText("");
             String description = json.path("error_description").asText(json.path("message").asText(""));
-            throw new DatabricksException(what + " failed: HTTP " + status
-                    + (error.isEmpty() ? "" : " " + error) + (description.isEmpty() ? "" : ": " + description));
+            throw new TokenRequestException(what + " failed: HTTP " + status
+                    + (error.isEmpty() ? "" : " " + error) + (description.isEmpty() ? "" : ": " + description),
+                    status, error);
         }
         return json;
     }
