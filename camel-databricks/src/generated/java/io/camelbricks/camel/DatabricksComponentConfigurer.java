@@ -34,12 +34,28 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accountClient": getOrCreateConfiguration(target).setAccountClient(property(camelContext, io.camelbricks.api.AccountClient.class, value)); return true;
         case "accountid":
         case "accountId": getOrCreateConfiguration(target).setAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": getOrCreateConfiguration(target).setActionsIdTokenRequestToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": getOrCreateConfiguration(target).setActionsIdTokenRequestUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "apiclient":
         case "apiClient": getOrCreateConfiguration(target).setApiClient(property(camelContext, io.camelbricks.api.ApiClient.class, value)); return true;
         case "authtype":
         case "authType": getOrCreateConfiguration(target).setAuthType(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "azureclientid":
+        case "azureClientId": getOrCreateConfiguration(target).setAzureClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureclientsecret":
+        case "azureClientSecret": getOrCreateConfiguration(target).setAzureClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureenvironment":
+        case "azureEnvironment": getOrCreateConfiguration(target).setAzureEnvironment(property(camelContext, java.lang.String.class, value)); return true;
+        case "azuretenantid":
+        case "azureTenantId": getOrCreateConfiguration(target).setAzureTenantId(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureusemsi":
+        case "azureUseMsi": getOrCreateConfiguration(target).setAzureUseMsi(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": getOrCreateConfiguration(target).setAzureWorkspaceResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -49,6 +65,26 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "configfile":
         case "configFile": getOrCreateConfiguration(target).setConfigFile(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelbricks.camel.DatabricksConfiguration.class, value)); return true;
+        case "credentialsprovider":
+        case "credentialsProvider": getOrCreateConfiguration(target).setCredentialsProvider(property(camelContext, io.camelbricks.api.auth.CredentialsProvider.class, value)); return true;
+        case "databricksclipath":
+        case "databricksCliPath": getOrCreateConfiguration(target).setDatabricksCliPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "debugheaders":
+        case "debugHeaders": getOrCreateConfiguration(target).setDebugHeaders(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": getOrCreateConfiguration(target).setDebugTruncateBytes(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": getOrCreateConfiguration(target).setDisableAsyncTokenRefresh(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": getOrCreateConfiguration(target).setDisableOauthRefreshToken(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "disableretries":
+        case "disableRetries": getOrCreateConfiguration(target).setDisableRetries(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "discoveryurl":
+        case "discoveryUrl": getOrCreateConfiguration(target).setDiscoveryUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "googlecredentials":
+        case "googleCredentials": getOrCreateConfiguration(target).setGoogleCredentials(property(camelContext, java.lang.String.class, value)); return true;
+        case "googleserviceaccount":
+        case "googleServiceAccount": getOrCreateConfiguration(target).setGoogleServiceAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -60,15 +96,28 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": getOrCreateConfiguration(target).setMaxConnectionsPerPool(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "metadataserviceurl":
+        case "metadataServiceUrl": getOrCreateConfiguration(target).setMetadataServiceUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": getOrCreateConfiguration(target).setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "oidctokenenv":
+        case "oidcTokenEnv": getOrCreateConfiguration(target).setOidcTokenEnv(property(camelContext, java.lang.String.class, value)); return true;
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": getOrCreateConfiguration(target).setOidcTokenFilepath(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": getOrCreateConfiguration(target).setProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "redirecturl":
+        case "redirectUrl": getOrCreateConfiguration(target).setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "retrytimeoutseconds":
         case "retryTimeoutSeconds": getOrCreateConfiguration(target).setRetryTimeoutSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
         case "skipverify":
         case "skipVerify": getOrCreateConfiguration(target).setSkipVerify(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenaudience":
+        case "tokenAudience": getOrCreateConfiguration(target).setTokenAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceclient":
         case "workspaceClient": getOrCreateConfiguration(target).setWorkspaceClient(property(camelContext, io.camelbricks.api.WorkspaceClient.class, value)); return true;
@@ -78,7 +127,7 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"accountClient", "apiClient", "workspaceClient"};
+        return new String[]{"accountClient", "apiClient", "credentialsProvider", "workspaceClient"};
     }
 
     @Override
@@ -88,12 +137,28 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accountClient": return io.camelbricks.api.AccountClient.class;
         case "accountid":
         case "accountId": return java.lang.String.class;
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": return java.lang.String.class;
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": return java.lang.String.class;
         case "apiclient":
         case "apiClient": return io.camelbricks.api.ApiClient.class;
         case "authtype":
         case "authType": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "azureclientid":
+        case "azureClientId": return java.lang.String.class;
+        case "azureclientsecret":
+        case "azureClientSecret": return java.lang.String.class;
+        case "azureenvironment":
+        case "azureEnvironment": return java.lang.String.class;
+        case "azuretenantid":
+        case "azureTenantId": return java.lang.String.class;
+        case "azureusemsi":
+        case "azureUseMsi": return java.lang.Boolean.class;
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientid":
@@ -103,6 +168,26 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "configfile":
         case "configFile": return java.lang.String.class;
         case "configuration": return io.camelbricks.camel.DatabricksConfiguration.class;
+        case "credentialsprovider":
+        case "credentialsProvider": return io.camelbricks.api.auth.CredentialsProvider.class;
+        case "databricksclipath":
+        case "databricksCliPath": return java.lang.String.class;
+        case "debugheaders":
+        case "debugHeaders": return java.lang.Boolean.class;
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": return java.lang.Integer.class;
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": return java.lang.Boolean.class;
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": return java.lang.Boolean.class;
+        case "disableretries":
+        case "disableRetries": return java.lang.Boolean.class;
+        case "discoveryurl":
+        case "discoveryUrl": return java.lang.String.class;
+        case "googlecredentials":
+        case "googleCredentials": return java.lang.String.class;
+        case "googleserviceaccount":
+        case "googleServiceAccount": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -114,15 +199,28 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return java.lang.Integer.class;
+        case "metadataserviceurl":
+        case "metadataServiceUrl": return java.lang.String.class;
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
+        case "oidctokenenv":
+        case "oidcTokenEnv": return java.lang.String.class;
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "profile": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.lang.Integer.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
         case "retrytimeoutseconds":
         case "retryTimeoutSeconds": return java.lang.Integer.class;
+        case "scopes": return java.lang.String.class;
         case "skipverify":
         case "skipVerify": return java.lang.Boolean.class;
         case "token": return java.lang.String.class;
+        case "tokenaudience":
+        case "tokenAudience": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "workspaceclient":
         case "workspaceClient": return io.camelbricks.api.WorkspaceClient.class;
@@ -138,12 +236,28 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "accountClient": return getOrCreateConfiguration(target).getAccountClient();
         case "accountid":
         case "accountId": return getOrCreateConfiguration(target).getAccountId();
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": return getOrCreateConfiguration(target).getActionsIdTokenRequestToken();
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": return getOrCreateConfiguration(target).getActionsIdTokenRequestUrl();
         case "apiclient":
         case "apiClient": return getOrCreateConfiguration(target).getApiClient();
         case "authtype":
         case "authType": return getOrCreateConfiguration(target).getAuthType();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "azureclientid":
+        case "azureClientId": return getOrCreateConfiguration(target).getAzureClientId();
+        case "azureclientsecret":
+        case "azureClientSecret": return getOrCreateConfiguration(target).getAzureClientSecret();
+        case "azureenvironment":
+        case "azureEnvironment": return getOrCreateConfiguration(target).getAzureEnvironment();
+        case "azuretenantid":
+        case "azureTenantId": return getOrCreateConfiguration(target).getAzureTenantId();
+        case "azureusemsi":
+        case "azureUseMsi": return getOrCreateConfiguration(target).getAzureUseMsi();
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": return getOrCreateConfiguration(target).getAzureWorkspaceResourceId();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
@@ -153,6 +267,26 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "configfile":
         case "configFile": return getOrCreateConfiguration(target).getConfigFile();
         case "configuration": return target.getConfiguration();
+        case "credentialsprovider":
+        case "credentialsProvider": return getOrCreateConfiguration(target).getCredentialsProvider();
+        case "databricksclipath":
+        case "databricksCliPath": return getOrCreateConfiguration(target).getDatabricksCliPath();
+        case "debugheaders":
+        case "debugHeaders": return getOrCreateConfiguration(target).getDebugHeaders();
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": return getOrCreateConfiguration(target).getDebugTruncateBytes();
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": return getOrCreateConfiguration(target).getDisableAsyncTokenRefresh();
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": return getOrCreateConfiguration(target).getDisableOauthRefreshToken();
+        case "disableretries":
+        case "disableRetries": return getOrCreateConfiguration(target).getDisableRetries();
+        case "discoveryurl":
+        case "discoveryUrl": return getOrCreateConfiguration(target).getDiscoveryUrl();
+        case "googlecredentials":
+        case "googleCredentials": return getOrCreateConfiguration(target).getGoogleCredentials();
+        case "googleserviceaccount":
+        case "googleServiceAccount": return getOrCreateConfiguration(target).getGoogleServiceAccount();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -164,15 +298,28 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return getOrCreateConfiguration(target).getMaxConnectionsPerPool();
+        case "metadataserviceurl":
+        case "metadataServiceUrl": return getOrCreateConfiguration(target).getMetadataServiceUrl();
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": return getOrCreateConfiguration(target).getOauthBrowserAuthTimeout();
+        case "oidctokenenv":
+        case "oidcTokenEnv": return getOrCreateConfiguration(target).getOidcTokenEnv();
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": return getOrCreateConfiguration(target).getOidcTokenFilepath();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "profile": return getOrCreateConfiguration(target).getProfile();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "redirecturl":
+        case "redirectUrl": return getOrCreateConfiguration(target).getRedirectUrl();
         case "retrytimeoutseconds":
         case "retryTimeoutSeconds": return getOrCreateConfiguration(target).getRetryTimeoutSeconds();
+        case "scopes": return getOrCreateConfiguration(target).getScopes();
         case "skipverify":
         case "skipVerify": return getOrCreateConfiguration(target).getSkipVerify();
         case "token": return getOrCreateConfiguration(target).getToken();
+        case "tokenaudience":
+        case "tokenAudience": return getOrCreateConfiguration(target).getTokenAudience();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "workspaceclient":
         case "workspaceClient": return getOrCreateConfiguration(target).getWorkspaceClient();

@@ -27,30 +27,79 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "accountClient": target.setAccountClient(property(camelContext, io.camelbricks.api.AccountClient.class, value)); return true;
         case "accountid":
         case "accountId": target.setAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": target.setActionsIdTokenRequestToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": target.setActionsIdTokenRequestUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "apiclient":
         case "apiClient": target.setApiClient(property(camelContext, io.camelbricks.api.ApiClient.class, value)); return true;
         case "authtype":
         case "authType": target.setAuthType(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureclientid":
+        case "azureClientId": target.setAzureClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureclientsecret":
+        case "azureClientSecret": target.setAzureClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureenvironment":
+        case "azureEnvironment": target.setAzureEnvironment(property(camelContext, java.lang.String.class, value)); return true;
+        case "azuretenantid":
+        case "azureTenantId": target.setAzureTenantId(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureusemsi":
+        case "azureUseMsi": target.setAzureUseMsi(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": target.setAzureWorkspaceResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configfile":
         case "configFile": target.setConfigFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "credentialsprovider":
+        case "credentialsProvider": target.setCredentialsProvider(property(camelContext, io.camelbricks.api.auth.CredentialsProvider.class, value)); return true;
+        case "databricksclipath":
+        case "databricksCliPath": target.setDatabricksCliPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "debugheaders":
+        case "debugHeaders": target.setDebugHeaders(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": target.setDebugTruncateBytes(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": target.setDisableAsyncTokenRefresh(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": target.setDisableOauthRefreshToken(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "disableretries":
+        case "disableRetries": target.setDisableRetries(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "discoveryurl":
+        case "discoveryUrl": target.setDiscoveryUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "googlecredentials":
+        case "googleCredentials": target.setGoogleCredentials(property(camelContext, java.lang.String.class, value)); return true;
+        case "googleserviceaccount":
+        case "googleServiceAccount": target.setGoogleServiceAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httptimeoutseconds":
         case "httpTimeoutSeconds": target.setHttpTimeoutSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": target.setMaxConnectionsPerPool(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "metadataserviceurl":
+        case "metadataServiceUrl": target.setMetadataServiceUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": target.setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "oidctokenenv":
+        case "oidcTokenEnv": target.setOidcTokenEnv(property(camelContext, java.lang.String.class, value)); return true;
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": target.setOidcTokenFilepath(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": target.setProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.setRateLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "redirecturl":
+        case "redirectUrl": target.setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "retrytimeoutseconds":
         case "retryTimeoutSeconds": target.setRetryTimeoutSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "scopes": target.setScopes(property(camelContext, java.lang.String.class, value)); return true;
         case "skipverify":
         case "skipVerify": target.setSkipVerify(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "token": target.setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenaudience":
+        case "tokenAudience": target.setTokenAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "workspaceclient":
         case "workspaceClient": target.setWorkspaceClient(property(camelContext, io.camelbricks.api.WorkspaceClient.class, value)); return true;
@@ -65,30 +114,79 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "accountClient": return io.camelbricks.api.AccountClient.class;
         case "accountid":
         case "accountId": return java.lang.String.class;
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": return java.lang.String.class;
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": return java.lang.String.class;
         case "apiclient":
         case "apiClient": return io.camelbricks.api.ApiClient.class;
         case "authtype":
         case "authType": return java.lang.String.class;
+        case "azureclientid":
+        case "azureClientId": return java.lang.String.class;
+        case "azureclientsecret":
+        case "azureClientSecret": return java.lang.String.class;
+        case "azureenvironment":
+        case "azureEnvironment": return java.lang.String.class;
+        case "azuretenantid":
+        case "azureTenantId": return java.lang.String.class;
+        case "azureusemsi":
+        case "azureUseMsi": return java.lang.Boolean.class;
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "configfile":
         case "configFile": return java.lang.String.class;
+        case "credentialsprovider":
+        case "credentialsProvider": return io.camelbricks.api.auth.CredentialsProvider.class;
+        case "databricksclipath":
+        case "databricksCliPath": return java.lang.String.class;
+        case "debugheaders":
+        case "debugHeaders": return java.lang.Boolean.class;
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": return java.lang.Integer.class;
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": return java.lang.Boolean.class;
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": return java.lang.Boolean.class;
+        case "disableretries":
+        case "disableRetries": return java.lang.Boolean.class;
+        case "discoveryurl":
+        case "discoveryUrl": return java.lang.String.class;
+        case "googlecredentials":
+        case "googleCredentials": return java.lang.String.class;
+        case "googleserviceaccount":
+        case "googleServiceAccount": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "httptimeoutseconds":
         case "httpTimeoutSeconds": return java.lang.Integer.class;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return java.lang.Integer.class;
+        case "metadataserviceurl":
+        case "metadataServiceUrl": return java.lang.String.class;
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
+        case "oidctokenenv":
+        case "oidcTokenEnv": return java.lang.String.class;
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "profile": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.lang.Integer.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
         case "retrytimeoutseconds":
         case "retryTimeoutSeconds": return java.lang.Integer.class;
+        case "scopes": return java.lang.String.class;
         case "skipverify":
         case "skipVerify": return java.lang.Boolean.class;
         case "token": return java.lang.String.class;
+        case "tokenaudience":
+        case "tokenAudience": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "workspaceclient":
         case "workspaceClient": return io.camelbricks.api.WorkspaceClient.class;
@@ -104,30 +202,79 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "accountClient": return target.getAccountClient();
         case "accountid":
         case "accountId": return target.getAccountId();
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": return target.getActionsIdTokenRequestToken();
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": return target.getActionsIdTokenRequestUrl();
         case "apiclient":
         case "apiClient": return target.getApiClient();
         case "authtype":
         case "authType": return target.getAuthType();
+        case "azureclientid":
+        case "azureClientId": return target.getAzureClientId();
+        case "azureclientsecret":
+        case "azureClientSecret": return target.getAzureClientSecret();
+        case "azureenvironment":
+        case "azureEnvironment": return target.getAzureEnvironment();
+        case "azuretenantid":
+        case "azureTenantId": return target.getAzureTenantId();
+        case "azureusemsi":
+        case "azureUseMsi": return target.getAzureUseMsi();
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": return target.getAzureWorkspaceResourceId();
         case "clientid":
         case "clientId": return target.getClientId();
         case "clientsecret":
         case "clientSecret": return target.getClientSecret();
         case "configfile":
         case "configFile": return target.getConfigFile();
+        case "credentialsprovider":
+        case "credentialsProvider": return target.getCredentialsProvider();
+        case "databricksclipath":
+        case "databricksCliPath": return target.getDatabricksCliPath();
+        case "debugheaders":
+        case "debugHeaders": return target.getDebugHeaders();
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": return target.getDebugTruncateBytes();
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": return target.getDisableAsyncTokenRefresh();
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": return target.getDisableOauthRefreshToken();
+        case "disableretries":
+        case "disableRetries": return target.getDisableRetries();
+        case "discoveryurl":
+        case "discoveryUrl": return target.getDiscoveryUrl();
+        case "googlecredentials":
+        case "googleCredentials": return target.getGoogleCredentials();
+        case "googleserviceaccount":
+        case "googleServiceAccount": return target.getGoogleServiceAccount();
         case "host": return target.getHost();
         case "httptimeoutseconds":
         case "httpTimeoutSeconds": return target.getHttpTimeoutSeconds();
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return target.getMaxConnectionsPerPool();
+        case "metadataserviceurl":
+        case "metadataServiceUrl": return target.getMetadataServiceUrl();
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": return target.getOauthBrowserAuthTimeout();
+        case "oidctokenenv":
+        case "oidcTokenEnv": return target.getOidcTokenEnv();
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": return target.getOidcTokenFilepath();
         case "password": return target.getPassword();
         case "profile": return target.getProfile();
         case "ratelimit":
         case "rateLimit": return target.getRateLimit();
+        case "redirecturl":
+        case "redirectUrl": return target.getRedirectUrl();
         case "retrytimeoutseconds":
         case "retryTimeoutSeconds": return target.getRetryTimeoutSeconds();
+        case "scopes": return target.getScopes();
         case "skipverify":
         case "skipVerify": return target.getSkipVerify();
         case "token": return target.getToken();
+        case "tokenaudience":
+        case "tokenAudience": return target.getTokenAudience();
         case "username": return target.getUsername();
         case "workspaceclient":
         case "workspaceClient": return target.getWorkspaceClient();

@@ -27,10 +27,28 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accountClient": target.getConfiguration().setAccountClient(property(camelContext, io.camelbricks.api.AccountClient.class, value)); return true;
         case "accountid":
         case "accountId": target.getConfiguration().setAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": target.getConfiguration().setActionsIdTokenRequestToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": target.getConfiguration().setActionsIdTokenRequestUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "apiclient":
         case "apiClient": target.getConfiguration().setApiClient(property(camelContext, io.camelbricks.api.ApiClient.class, value)); return true;
         case "authtype":
         case "authType": target.getConfiguration().setAuthType(property(camelContext, java.lang.String.class, value)); return true;
+        case "autoidempotencytoken":
+        case "autoIdempotencyToken": target.setAutoIdempotencyToken(property(camelContext, boolean.class, value)); return true;
+        case "azureclientid":
+        case "azureClientId": target.getConfiguration().setAzureClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureclientsecret":
+        case "azureClientSecret": target.getConfiguration().setAzureClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureenvironment":
+        case "azureEnvironment": target.getConfiguration().setAzureEnvironment(property(camelContext, java.lang.String.class, value)); return true;
+        case "azuretenantid":
+        case "azureTenantId": target.getConfiguration().setAzureTenantId(property(camelContext, java.lang.String.class, value)); return true;
+        case "azureusemsi":
+        case "azureUseMsi": target.getConfiguration().setAzureUseMsi(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": target.getConfiguration().setAzureWorkspaceResourceId(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -45,11 +63,34 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configfile":
         case "configFile": target.getConfiguration().setConfigFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "credentialsprovider":
+        case "credentialsProvider": target.getConfiguration().setCredentialsProvider(property(camelContext, io.camelbricks.api.auth.CredentialsProvider.class, value)); return true;
+        case "databricksclipath":
+        case "databricksCliPath": target.getConfiguration().setDatabricksCliPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "debugheaders":
+        case "debugHeaders": target.getConfiguration().setDebugHeaders(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": target.getConfiguration().setDebugTruncateBytes(property(camelContext, java.lang.Integer.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": target.getConfiguration().setDisableAsyncTokenRefresh(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": target.getConfiguration().setDisableOauthRefreshToken(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "disableretries":
+        case "disableRetries": target.getConfiguration().setDisableRetries(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "discoveryurl":
+        case "discoveryUrl": target.getConfiguration().setDiscoveryUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "emit": target.setEmit(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "failonresultstate":
+        case "failOnResultState": target.setFailOnResultState(property(camelContext, java.lang.String.class, value)); return true;
+        case "googlecredentials":
+        case "googleCredentials": target.getConfiguration().setGoogleCredentials(property(camelContext, java.lang.String.class, value)); return true;
+        case "googleserviceaccount":
+        case "googleServiceAccount": target.getConfiguration().setGoogleServiceAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "httptimeoutseconds":
@@ -68,6 +109,20 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionsPerPool": target.getConfiguration().setMaxConnectionsPerPool(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": target.setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "metadataserviceurl":
+        case "metadataServiceUrl": target.getConfiguration().setMetadataServiceUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": target.getConfiguration().setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "oidctokenenv":
+        case "oidcTokenEnv": target.getConfiguration().setOidcTokenEnv(property(camelContext, java.lang.String.class, value)); return true;
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": target.getConfiguration().setOidcTokenFilepath(property(camelContext, java.lang.String.class, value)); return true;
+        case "onwaittimeout":
+        case "onWaitTimeout": target.setOnWaitTimeout(property(camelContext, java.lang.String.class, value)); return true;
+        case "outputtype":
+        case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -76,6 +131,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "profile": target.getConfiguration().setProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "redirecturl":
+        case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrytimeoutseconds":
@@ -87,15 +144,22 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "scopes": target.getConfiguration().setScopes(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "skipverify":
         case "skipVerify": target.getConfiguration().setSkipVerify(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statefield":
+        case "stateField": target.setStateField(property(camelContext, java.lang.String.class, value)); return true;
+        case "terminalstates":
+        case "terminalStates": target.setTerminalStates(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenaudience":
+        case "tokenAudience": target.getConfiguration().setTokenAudience(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -110,7 +174,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"accountClient", "apiClient", "workspaceClient"};
+        return new String[]{"accountClient", "apiClient", "credentialsProvider", "workspaceClient"};
     }
 
     @Override
@@ -120,10 +184,28 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accountClient": return io.camelbricks.api.AccountClient.class;
         case "accountid":
         case "accountId": return java.lang.String.class;
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": return java.lang.String.class;
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": return java.lang.String.class;
         case "apiclient":
         case "apiClient": return io.camelbricks.api.ApiClient.class;
         case "authtype":
         case "authType": return java.lang.String.class;
+        case "autoidempotencytoken":
+        case "autoIdempotencyToken": return boolean.class;
+        case "azureclientid":
+        case "azureClientId": return java.lang.String.class;
+        case "azureclientsecret":
+        case "azureClientSecret": return java.lang.String.class;
+        case "azureenvironment":
+        case "azureEnvironment": return java.lang.String.class;
+        case "azuretenantid":
+        case "azureTenantId": return java.lang.String.class;
+        case "azureusemsi":
+        case "azureUseMsi": return java.lang.Boolean.class;
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -138,11 +220,34 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "clientSecret": return java.lang.String.class;
         case "configfile":
         case "configFile": return java.lang.String.class;
+        case "credentialsprovider":
+        case "credentialsProvider": return io.camelbricks.api.auth.CredentialsProvider.class;
+        case "databricksclipath":
+        case "databricksCliPath": return java.lang.String.class;
+        case "debugheaders":
+        case "debugHeaders": return java.lang.Boolean.class;
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": return java.lang.Integer.class;
         case "delay": return long.class;
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": return java.lang.Boolean.class;
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": return java.lang.Boolean.class;
+        case "disableretries":
+        case "disableRetries": return java.lang.Boolean.class;
+        case "discoveryurl":
+        case "discoveryUrl": return java.lang.String.class;
+        case "emit": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "failonresultstate":
+        case "failOnResultState": return java.lang.String.class;
+        case "googlecredentials":
+        case "googleCredentials": return java.lang.String.class;
+        case "googleserviceaccount":
+        case "googleServiceAccount": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "host": return java.lang.String.class;
         case "httptimeoutseconds":
@@ -161,6 +266,20 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionsPerPool": return java.lang.Integer.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
+        case "metadataserviceurl":
+        case "metadataServiceUrl": return java.lang.String.class;
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
+        case "oidctokenenv":
+        case "oidcTokenEnv": return java.lang.String.class;
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": return java.lang.String.class;
+        case "onwaittimeout":
+        case "onWaitTimeout": return java.lang.String.class;
+        case "outputtype":
+        case "outputType": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
@@ -169,6 +288,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "profile": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.lang.Integer.class;
+        case "redirecturl":
+        case "redirectUrl": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retrytimeoutseconds":
@@ -180,15 +301,22 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
+        case "scopes": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "skipverify":
         case "skipVerify": return java.lang.Boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statefield":
+        case "stateField": return java.lang.String.class;
+        case "terminalstates":
+        case "terminalStates": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
+        case "tokenaudience":
+        case "tokenAudience": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
@@ -209,10 +337,28 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "accountClient": return target.getConfiguration().getAccountClient();
         case "accountid":
         case "accountId": return target.getConfiguration().getAccountId();
+        case "actionsidtokenrequesttoken":
+        case "actionsIdTokenRequestToken": return target.getConfiguration().getActionsIdTokenRequestToken();
+        case "actionsidtokenrequesturl":
+        case "actionsIdTokenRequestUrl": return target.getConfiguration().getActionsIdTokenRequestUrl();
         case "apiclient":
         case "apiClient": return target.getConfiguration().getApiClient();
         case "authtype":
         case "authType": return target.getConfiguration().getAuthType();
+        case "autoidempotencytoken":
+        case "autoIdempotencyToken": return target.isAutoIdempotencyToken();
+        case "azureclientid":
+        case "azureClientId": return target.getConfiguration().getAzureClientId();
+        case "azureclientsecret":
+        case "azureClientSecret": return target.getConfiguration().getAzureClientSecret();
+        case "azureenvironment":
+        case "azureEnvironment": return target.getConfiguration().getAzureEnvironment();
+        case "azuretenantid":
+        case "azureTenantId": return target.getConfiguration().getAzureTenantId();
+        case "azureusemsi":
+        case "azureUseMsi": return target.getConfiguration().getAzureUseMsi();
+        case "azureworkspaceresourceid":
+        case "azureWorkspaceResourceId": return target.getConfiguration().getAzureWorkspaceResourceId();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -227,11 +373,34 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "clientSecret": return target.getConfiguration().getClientSecret();
         case "configfile":
         case "configFile": return target.getConfiguration().getConfigFile();
+        case "credentialsprovider":
+        case "credentialsProvider": return target.getConfiguration().getCredentialsProvider();
+        case "databricksclipath":
+        case "databricksCliPath": return target.getConfiguration().getDatabricksCliPath();
+        case "debugheaders":
+        case "debugHeaders": return target.getConfiguration().getDebugHeaders();
+        case "debugtruncatebytes":
+        case "debugTruncateBytes": return target.getConfiguration().getDebugTruncateBytes();
         case "delay": return target.getDelay();
+        case "disableasynctokenrefresh":
+        case "disableAsyncTokenRefresh": return target.getConfiguration().getDisableAsyncTokenRefresh();
+        case "disableoauthrefreshtoken":
+        case "disableOauthRefreshToken": return target.getConfiguration().getDisableOauthRefreshToken();
+        case "disableretries":
+        case "disableRetries": return target.getConfiguration().getDisableRetries();
+        case "discoveryurl":
+        case "discoveryUrl": return target.getConfiguration().getDiscoveryUrl();
+        case "emit": return target.getEmit();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "failonresultstate":
+        case "failOnResultState": return target.getFailOnResultState();
+        case "googlecredentials":
+        case "googleCredentials": return target.getConfiguration().getGoogleCredentials();
+        case "googleserviceaccount":
+        case "googleServiceAccount": return target.getConfiguration().getGoogleServiceAccount();
         case "greedy": return target.isGreedy();
         case "host": return target.getConfiguration().getHost();
         case "httptimeoutseconds":
@@ -250,6 +419,20 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxConnectionsPerPool": return target.getConfiguration().getMaxConnectionsPerPool();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
+        case "maxpollinterval":
+        case "maxPollInterval": return target.getMaxPollInterval();
+        case "metadataserviceurl":
+        case "metadataServiceUrl": return target.getConfiguration().getMetadataServiceUrl();
+        case "oauthbrowserauthtimeout":
+        case "oauthBrowserAuthTimeout": return target.getConfiguration().getOauthBrowserAuthTimeout();
+        case "oidctokenenv":
+        case "oidcTokenEnv": return target.getConfiguration().getOidcTokenEnv();
+        case "oidctokenfilepath":
+        case "oidcTokenFilepath": return target.getConfiguration().getOidcTokenFilepath();
+        case "onwaittimeout":
+        case "onWaitTimeout": return target.getOnWaitTimeout();
+        case "outputtype":
+        case "outputType": return target.getOutputType();
         case "password": return target.getConfiguration().getPassword();
         case "pollinterval":
         case "pollInterval": return target.getPollInterval();
@@ -258,6 +441,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "profile": return target.getConfiguration().getProfile();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "redirecturl":
+        case "redirectUrl": return target.getConfiguration().getRedirectUrl();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "retrytimeoutseconds":
@@ -269,15 +454,22 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
+        case "scopes": return target.getConfiguration().getScopes();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "skipverify":
         case "skipVerify": return target.getConfiguration().getSkipVerify();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statefield":
+        case "stateField": return target.getStateField();
+        case "terminalstates":
+        case "terminalStates": return target.getTerminalStates();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getConfiguration().getToken();
+        case "tokenaudience":
+        case "tokenAudience": return target.getConfiguration().getTokenAudience();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();

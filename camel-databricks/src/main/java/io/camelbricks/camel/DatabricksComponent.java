@@ -1,25 +1,36 @@
 package io.camelbricks.camel;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.DatabricksConfig;
+import io.camelbricks.api.http.UserAgent;
 import io.camelbricks.api.registry.Operation;
 
 /**
  * The {@code databricks} component: creates one endpoint per operation of the Databricks REST API, validated
- * against the operation registry, and shares one client per distinct connection configuration between them. Clients
- * it creates run on Camel-managed threads and are closed by the component; clients given to it (options
- * {@code apiClient}, {@code workspaceClient}, {@code accountClient}, possibly autowired) are never closed by it.
+ * against the operation registry, and shares one client per distinct connection configuration between them.
+ * <p>
+ * Threads: each client the component creates gets a Camel-managed I/O pool of {@code maxConnectionsPerPool}
+ * threads (one per pooled HTTP connection; more could only wait for a connection), and every client shares one
+ * scheduler thread for retries and waiter polls. However many exchanges wait, the thread count stays bounded.
+ * Clients given to the component (options {@code apiClient}, {@code workspaceClient}, {@code accountClient},
+ * possibly autowired) keep their own threads and are never closed by it.
  */
 @Component("databricks")
 public class DatabricksComponent extends HealthCheckComponent {
@@ -28,8 +39,11 @@ public class DatabricksComponent extends HealthCheckComponent {
     private DatabricksConfiguration configuration = new DatabricksConfiguration();
 
     private final SharedClients clients = new SharedClients();
-    private ExecutorService ioExecutor;
+    /** The I/O pool of each client the component created. */
+    private final Map<ApiClient, ExecutorService> ioPools = Collections.synchronizedMap(new IdentityHashMap<>());
     private ScheduledExecutorService scheduler;
+    /** Blocking work for clients the component did not create (their own pools are not Camel's to use). */
+    private ExecutorService fallbackPool;
 
     public DatabricksComponent() {
     }
@@ -55,32 +69,81 @@ public class DatabricksComponent extends HealthCheckComponent {
 
     /** The shared client for {@code endpointConfiguration}'s connection options, created on first use. */
     synchronized ApiClient acquireClient(DatabricksConfiguration endpointConfiguration) {
-        ensureExecutors();
-        return clients.acquire(endpointConfiguration.connectionAttributes(), this::newClient);
+        ensureScheduler();
+        return clients.acquire(endpointConfiguration.connectionAttributes(),
+                endpointConfiguration.getCredentialsProvider(), this::createClient);
     }
 
     void releaseClient(ApiClient client) {
         clients.release(client);
     }
 
-    /** Builds a client on Camel's threads; the configuration is resolved (environment, profile) and authenticated. */
-    protected ApiClient newClient(DatabricksConfig config) {
-        return ApiClient.builder(config).executors(ioExecutor, scheduler).build();
+    private SharedClients.Created createClient(DatabricksConfig config) {
+        config.resolve(); // environment and profile first: they may size the pool
+        int threads = Math.max(1, config.getMaxConnectionsPerPool());
+        ThreadPoolProfile profile = new ThreadPoolProfile("Databricks");
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        // calls beyond the pool queue up, they never get a thread of their own (-1 would mean a hand-over queue)
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setAllowCoreThreadTimeOut(true);
+        profile.setKeepAliveTime(60L);
+        profile.setTimeUnit(TimeUnit.SECONDS);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        ExecutorService io = getCamelContext().getExecutorServiceManager().newThreadPool(this, "Databricks", profile);
+        try {
+            ApiClient client = newClient(config, io, scheduler);
+            ioPools.put(client, io);
+            return new SharedClients.Created(client, () -> {
+                ioPools.remove(client);
+                getCamelContext().getExecutorServiceManager().shutdownNow(io);
+            });
+        } catch (RuntimeException e) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(io);
+            throw e;
+        }
     }
 
-    /** Runs blocking work of producers (collecting a paginated listing) off the routing thread. */
-    synchronized ExecutorService blockingExecutor() {
-        ensureExecutors();
-        return ioExecutor;
+    /**
+     * Builds a client on Camel's threads; the configuration is resolved (environment, profile) and the client
+     * authenticates while it is built, so a wrong configuration fails the route's start with a precise message.
+     */
+    protected ApiClient newClient(DatabricksConfig config, ExecutorService io, ScheduledExecutorService scheduler) {
+        UserAgent userAgent = new UserAgent().with("camel-databricks", UserAgent.VERSION);
+        String camelVersion = getCamelContext().getVersion();
+        if (camelVersion != null && camelVersion.matches("[0-9A-Za-z_.+-]+")) {
+            userAgent = userAgent.with("camel", camelVersion);
+        }
+        return ApiClient.builder(config).executors(io, scheduler).userAgent(userAgent).build();
     }
 
-    /** One I/O pool and one scheduler for every client the component creates, managed by Camel. */
-    private void ensureExecutors() {
-        if (ioExecutor == null) {
-            ioExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "Databricks");
+    /** One scheduler thread for the retries and waiter polls of every client the component creates. */
+    private void ensureScheduler() {
+        if (scheduler == null) {
             scheduler = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "DatabricksScheduler", 1);
         }
+    }
+
+    /**
+     * Where blocking work of producers runs (collecting every page of a listing), off the routing thread: the I/O
+     * pool of the client when the component created it, so that the thread count stays bounded by the pool.
+     */
+    synchronized ExecutorService blockingExecutor(ApiClient client) {
+        ExecutorService io = ioPools.get(client);
+        if (io != null) {
+            return io;
+        }
+        if (fallbackPool == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("DatabricksBlocking");
+            profile.setPoolSize(DatabricksConfig.DEFAULT_MAX_CONNECTIONS);
+            profile.setMaxPoolSize(DatabricksConfig.DEFAULT_MAX_CONNECTIONS);
+            profile.setMaxQueueSize(Integer.MAX_VALUE);
+            profile.setAllowCoreThreadTimeOut(true);
+            fallbackPool = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DatabricksBlocking",
+                    profile);
+        }
+        return fallbackPool;
     }
 
     /** How many clients the component created and still holds. */
@@ -88,15 +151,27 @@ public class DatabricksComponent extends HealthCheckComponent {
         return clients.size();
     }
 
+    /** The clients the component created and still holds. */
+    List<ApiClient> sharedClients() {
+        return clients.clients();
+    }
+
+    /** How many started endpoints use {@code client} (0 for a client the component did not create). */
+    int endpointsUsing(ApiClient client) {
+        return clients.references(client);
+    }
+
     @Override
     protected void doStop() throws Exception {
         clients.closeAll();
         synchronized (this) {
-            if (ioExecutor != null) {
-                getCamelContext().getExecutorServiceManager().shutdownNow(ioExecutor);
+            if (scheduler != null) {
                 getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
-                ioExecutor = null;
                 scheduler = null;
+            }
+            if (fallbackPool != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(fallbackPool);
+                fallbackPool = null;
             }
         }
         super.doStop();

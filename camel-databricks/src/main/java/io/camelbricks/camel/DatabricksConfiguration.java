@@ -1,7 +1,9 @@
 package io.camelbricks.camel;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
@@ -12,55 +14,121 @@ import org.apache.camel.spi.UriParams;
 import io.camelbricks.api.AccountClient;
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.WorkspaceClient;
+import io.camelbricks.api.auth.CredentialsProvider;
 import io.camelbricks.api.config.ConfigAttribute;
 
 /**
  * How the component reaches Databricks: set on the component (shared by every endpoint) and overridable per
- * endpoint. Each connection option is a {@code DatabricksConfig} attribute; what is left unset comes from the
- * client's default chain: {@code DATABRICKS_*} environment variables, then a {@code ~/.databrickscfg} profile.
+ * endpoint. Each connection option is an attribute of the client's configuration table ({@link ConfigAttribute}),
+ * named in camelCase ({@code rate_limit} is {@code rateLimit}); what is left unset comes from the client's default
+ * chain: {@code DATABRICKS_*} environment variables, then a {@code ~/.databrickscfg} profile. Secrets are
+ * {@code secret = true}: Camel masks them in endpoint URIs and logs.
  */
 @UriParams
 @Configurer
 public class DatabricksConfiguration implements Cloneable {
+    /**
+     * Attributes that are not connection options: defaults of the Databricks Connect / SQL tooling, which would
+     * shadow the request fields of the same name ({@code databricks:clusters/get?clusterId=...}).
+     */
+    static final Set<ConfigAttribute> NOT_OPTIONS = EnumSet.of(ConfigAttribute.CLUSTER_ID,
+            ConfigAttribute.WAREHOUSE_ID, ConfigAttribute.SERVERLESS_COMPUTE_ID);
 
-    @UriParam(label = "common", description = "The workspace URL (e.g. https://dbc-1234.cloud.databricks.com), or the"
-            + " accounts console URL for account-level operations. Default: DATABRICKS_HOST or the profile.")
+    @UriParam(label = "common", description = "The workspace URL (e.g. https://dbc-1234.cloud.databricks.com), or the accounts "
+            + "console URL for account-level operations. Default: DATABRICKS_HOST or the "
+            + "profile.")
     private String host;
-    @UriParam(label = "common", description = "The Databricks account id; needed by account-level operations.")
+    @UriParam(label = "common", description = "The Databricks account id; needed by account-level operations "
+            + "(databricks:account/...).")
     private String accountId;
     @UriParam(label = "security", secret = true, description = "A personal access token (pat auth).")
     private String token;
-    @UriParam(label = "security", description = "The .databrickscfg profile to read unset options from.")
-    private String profile;
-    @UriParam(label = "security", description = "The configuration file (default ~/.databrickscfg).")
-    private String configFile;
-    @UriParam(label = "security", description = "Forces one authentication method (pat, basic, oauth-m2m, ...)"
-            + " instead of the default chain.")
-    private String authType;
     @UriParam(label = "security", description = "OAuth client id of a service principal (oauth-m2m auth).")
     private String clientId;
-    @UriParam(label = "security", secret = true, description = "OAuth client secret of a service principal"
-            + " (oauth-m2m auth).")
+    @UriParam(label = "security", secret = true, description = "OAuth client secret of a service principal (oauth-m2m auth).")
     private String clientSecret;
+    @UriParam(label = "security", description = "OAuth scopes, comma-separated (default all-apis).")
+    private String scopes;
+    @UriParam(label = "security", description = "OAuth redirect URL (user-to-machine flows).")
+    private String redirectUrl;
+    @UriParam(label = "security", description = "OIDC discovery URL of the token endpoint, when it is not the workspace's own.")
+    private String discoveryUrl;
     @UriParam(label = "security", description = "User name (basic auth).")
     private String username;
     @UriParam(label = "security", secret = true, description = "Password (basic auth).")
     private String password;
-    @UriParam(label = "advanced", description = "Timeout of one HTTP request, in seconds (default 60).")
-    private Integer httpTimeoutSeconds;
-    @UriParam(label = "advanced", description = "Time budget for the client's retries of one call (429, 5xx,"
-            + " connection errors), in seconds (default 300).")
-    private Integer retryTimeoutSeconds;
-    @UriParam(label = "advanced", description = "Maximum requests per second of the shared client (default: no"
-            + " limit).")
-    private Integer rateLimit;
-    @UriParam(label = "advanced", description = "Size of the HTTP connection pool of the shared client (default"
-            + " 20).")
-    private Integer maxConnectionsPerPool;
-    @UriParam(label = "advanced,security", description = "Skips TLS certificate verification (never in"
-            + " production).")
+    @UriParam(label = "security", description = "The .databrickscfg profile to read unset options from.")
+    private String profile;
+    @UriParam(label = "security", description = "The configuration file (default ~/.databrickscfg).")
+    private String configFile;
+    @UriParam(label = "security", description = "Google service account to impersonate (google-id auth on GCP).")
+    private String googleServiceAccount;
+    @UriParam(label = "security", secret = true, description = "Google service account credentials JSON (google-credentials auth on GCP).")
+    private String googleCredentials;
+    @UriParam(label = "security", description = "Azure resource id of the workspace (Azure auth); also identifies the host as "
+            + "Azure.")
+    private String azureWorkspaceResourceId;
+    @UriParam(label = "security", description = "Authenticate with an Azure managed identity (azure-msi auth).")
+    private Boolean azureUseMsi;
+    @UriParam(label = "security", secret = true, description = "Azure service principal client secret (azure-client-secret auth).")
+    private String azureClientSecret;
+    @UriParam(label = "security", description = "Azure service principal or managed identity client id.")
+    private String azureClientId;
+    @UriParam(label = "security", description = "Azure tenant id.")
+    private String azureTenantId;
+    @UriParam(label = "security", description = "Azure cloud: PUBLIC (default), USGOVERNMENT or CHINA.")
+    private String azureEnvironment;
+    @UriParam(label = "security", description = "GitHub Actions OIDC token request URL (github-oidc auth).")
+    private String actionsIdTokenRequestUrl;
+    @UriParam(label = "security", secret = true, description = "GitHub Actions OIDC token request token (github-oidc auth).")
+    private String actionsIdTokenRequestToken;
+    @UriParam(label = "security", description = "Path of the databricks CLI (databricks-cli auth).")
+    private String databricksCliPath;
+    @UriParam(label = "security", description = "Forces one authentication method (pat, basic, oauth-m2m, azure-client-secret, "
+            + "...) instead of the default chain.")
+    private String authType;
+    @UriParam(label = "security", description = "Skips TLS certificate verification (never in production).")
     private Boolean skipVerify;
+    @UriParam(label = "advanced", description = "Connect and read timeout of one HTTP request, in seconds (default 60).")
+    private Integer httpTimeoutSeconds;
+    @UriParam(label = "advanced", description = "Time budget for the client's retries of one call (429, 5xx, connection errors), "
+            + "in seconds (default 300).")
+    private Integer retryTimeoutSeconds;
+    @UriParam(label = "advanced", description = "DEBUG wire log: strings longer than this are cut (default 96).")
+    private Integer debugTruncateBytes;
+    @UriParam(label = "advanced", description = "DEBUG wire log: log request and response headers too (credentials stay masked).")
+    private Boolean debugHeaders;
+    @UriParam(label = "advanced", description = "Maximum requests per second of the shared client (default: no limit).")
+    private Integer rateLimit;
+    @UriParam(label = "advanced", description = "Size of the HTTP connection pool of the shared client, and of its I/O thread "
+            + "pool (default 20).")
+    private Integer maxConnectionsPerPool;
+    @UriParam(label = "security", description = "Audience of the OIDC token exchanged for a Databricks token (workload identity "
+            + "federation).")
+    private String tokenAudience;
+    @UriParam(label = "security", description = "File holding an OIDC token to exchange (file-oidc auth).")
+    private String oidcTokenFilepath;
+    @UriParam(label = "security", description = "Environment variable holding an OIDC token to exchange (env-oidc auth).")
+    private String oidcTokenEnv;
+    @UriParam(label = "security", secret = true, description = "URL of a local metadata service handing out tokens (metadata-service auth); it "
+            + "carries a secret.")
+    private String metadataServiceUrl;
+    @UriParam(label = "advanced", description = "Refresh OAuth tokens only when they expired, not ahead of expiry in the "
+            + "background.")
+    private Boolean disableAsyncTokenRefresh;
+    @UriParam(label = "advanced", description = "Switch off the client's retries (Camel redelivery still applies).")
+    private Boolean disableRetries;
+    @UriParam(label = "advanced", description = "Seconds to wait for an interactive browser login (external-browser auth).")
+    private Integer oauthBrowserAuthTimeout;
+    @UriParam(label = "advanced", description = "Do not use OAuth refresh tokens (user-to-machine flows).")
+    private Boolean disableOauthRefreshToken;
 
+    @UriParam(label = "advanced,security", description = "A credentials provider to authenticate with instead of"
+            + " the default chain (e.g. one fetching tokens from a vault). Endpoints share a client only when they"
+            + " use the same provider instance. Autowired when exactly one CredentialsProvider bean is in the"
+            + " registry.")
+    @Metadata(autowired = true)
+    private CredentialsProvider credentialsProvider;
     @UriParam(label = "advanced", description = "A client to use instead of one built from the connection options"
             + " (which are then ignored). Autowired when exactly one ApiClient bean is in the registry.")
     @Metadata(autowired = true)
@@ -77,39 +145,22 @@ public class DatabricksConfiguration implements Cloneable {
     private AccountClient accountClient;
 
     /**
-     * The connection options that are set, keyed by their {@code DatabricksConfig} attribute, in the attribute
-     * table's order.
+     * The connection options that are set, keyed by their configuration attribute, in the attribute table's order.
+     * Options are read by name through the generated configurer, so the table is the only list of them.
      */
     public Map<ConfigAttribute, Object> connectionAttributes() {
+        DatabricksConfigurationConfigurer options = new DatabricksConfigurationConfigurer();
         Map<ConfigAttribute, Object> set = new LinkedHashMap<>();
-        put(set, ConfigAttribute.HOST, host);
-        put(set, ConfigAttribute.ACCOUNT_ID, accountId);
-        put(set, ConfigAttribute.TOKEN, token);
-        put(set, ConfigAttribute.PROFILE, profile);
-        put(set, ConfigAttribute.CONFIG_FILE, configFile);
-        put(set, ConfigAttribute.AUTH_TYPE, authType);
-        put(set, ConfigAttribute.CLIENT_ID, clientId);
-        put(set, ConfigAttribute.CLIENT_SECRET, clientSecret);
-        put(set, ConfigAttribute.USERNAME, username);
-        put(set, ConfigAttribute.PASSWORD, password);
-        put(set, ConfigAttribute.HTTP_TIMEOUT_SECONDS, httpTimeoutSeconds);
-        put(set, ConfigAttribute.RETRY_TIMEOUT_SECONDS, retryTimeoutSeconds);
-        put(set, ConfigAttribute.RATE_LIMIT, rateLimit);
-        put(set, ConfigAttribute.MAX_CONNECTIONS_PER_POOL, maxConnectionsPerPool);
-        put(set, ConfigAttribute.SKIP_VERIFY, skipVerify);
-        Map<ConfigAttribute, Object> ordered = new LinkedHashMap<>();
         for (ConfigAttribute attribute : ConfigAttribute.all()) {
-            if (set.containsKey(attribute)) {
-                ordered.put(attribute, set.get(attribute));
+            if (NOT_OPTIONS.contains(attribute)) {
+                continue;
+            }
+            Object value = options.getOptionValue(this, attribute.camelCaseName(), false);
+            if (value != null && !(value instanceof String s && s.isBlank())) {
+                set.put(attribute, value);
             }
         }
-        return ordered;
-    }
-
-    private static void put(Map<ConfigAttribute, Object> map, ConfigAttribute attribute, Object value) {
-        if (value != null && !(value instanceof String s && s.isBlank())) {
-            map.put(attribute, value);
-        }
+        return set;
     }
 
     public DatabricksConfiguration copy() {
@@ -144,30 +195,6 @@ public class DatabricksConfiguration implements Cloneable {
         this.token = token;
     }
 
-    public String getProfile() {
-        return profile;
-    }
-
-    public void setProfile(String profile) {
-        this.profile = profile;
-    }
-
-    public String getConfigFile() {
-        return configFile;
-    }
-
-    public void setConfigFile(String configFile) {
-        this.configFile = configFile;
-    }
-
-    public String getAuthType() {
-        return authType;
-    }
-
-    public void setAuthType(String authType) {
-        this.authType = authType;
-    }
-
     public String getClientId() {
         return clientId;
     }
@@ -182,6 +209,30 @@ public class DatabricksConfiguration implements Cloneable {
 
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getRedirectUrl() {
+        return redirectUrl;
+    }
+
+    public void setRedirectUrl(String redirectUrl) {
+        this.redirectUrl = redirectUrl;
+    }
+
+    public String getDiscoveryUrl() {
+        return discoveryUrl;
+    }
+
+    public void setDiscoveryUrl(String discoveryUrl) {
+        this.discoveryUrl = discoveryUrl;
     }
 
     public String getUsername() {
@@ -200,6 +251,126 @@ public class DatabricksConfiguration implements Cloneable {
         this.password = password;
     }
 
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public String getConfigFile() {
+        return configFile;
+    }
+
+    public void setConfigFile(String configFile) {
+        this.configFile = configFile;
+    }
+
+    public String getGoogleServiceAccount() {
+        return googleServiceAccount;
+    }
+
+    public void setGoogleServiceAccount(String googleServiceAccount) {
+        this.googleServiceAccount = googleServiceAccount;
+    }
+
+    public String getGoogleCredentials() {
+        return googleCredentials;
+    }
+
+    public void setGoogleCredentials(String googleCredentials) {
+        this.googleCredentials = googleCredentials;
+    }
+
+    public String getAzureWorkspaceResourceId() {
+        return azureWorkspaceResourceId;
+    }
+
+    public void setAzureWorkspaceResourceId(String azureWorkspaceResourceId) {
+        this.azureWorkspaceResourceId = azureWorkspaceResourceId;
+    }
+
+    public Boolean getAzureUseMsi() {
+        return azureUseMsi;
+    }
+
+    public void setAzureUseMsi(Boolean azureUseMsi) {
+        this.azureUseMsi = azureUseMsi;
+    }
+
+    public String getAzureClientSecret() {
+        return azureClientSecret;
+    }
+
+    public void setAzureClientSecret(String azureClientSecret) {
+        this.azureClientSecret = azureClientSecret;
+    }
+
+    public String getAzureClientId() {
+        return azureClientId;
+    }
+
+    public void setAzureClientId(String azureClientId) {
+        this.azureClientId = azureClientId;
+    }
+
+    public String getAzureTenantId() {
+        return azureTenantId;
+    }
+
+    public void setAzureTenantId(String azureTenantId) {
+        this.azureTenantId = azureTenantId;
+    }
+
+    public String getAzureEnvironment() {
+        return azureEnvironment;
+    }
+
+    public void setAzureEnvironment(String azureEnvironment) {
+        this.azureEnvironment = azureEnvironment;
+    }
+
+    public String getActionsIdTokenRequestUrl() {
+        return actionsIdTokenRequestUrl;
+    }
+
+    public void setActionsIdTokenRequestUrl(String actionsIdTokenRequestUrl) {
+        this.actionsIdTokenRequestUrl = actionsIdTokenRequestUrl;
+    }
+
+    public String getActionsIdTokenRequestToken() {
+        return actionsIdTokenRequestToken;
+    }
+
+    public void setActionsIdTokenRequestToken(String actionsIdTokenRequestToken) {
+        this.actionsIdTokenRequestToken = actionsIdTokenRequestToken;
+    }
+
+    public String getDatabricksCliPath() {
+        return databricksCliPath;
+    }
+
+    public void setDatabricksCliPath(String databricksCliPath) {
+        this.databricksCliPath = databricksCliPath;
+    }
+
+    public String getAuthType() {
+        return authType;
+    }
+
+    public void setAuthType(String authType) {
+        this.authType = authType;
+    }
+
+    public Boolean getSkipVerify() {
+        return skipVerify;
+    }
+
+    public void setSkipVerify(Boolean skipVerify) {
+        this.skipVerify = skipVerify;
+    }
+
     public Integer getHttpTimeoutSeconds() {
         return httpTimeoutSeconds;
     }
@@ -214,6 +385,22 @@ public class DatabricksConfiguration implements Cloneable {
 
     public void setRetryTimeoutSeconds(Integer retryTimeoutSeconds) {
         this.retryTimeoutSeconds = retryTimeoutSeconds;
+    }
+
+    public Integer getDebugTruncateBytes() {
+        return debugTruncateBytes;
+    }
+
+    public void setDebugTruncateBytes(Integer debugTruncateBytes) {
+        this.debugTruncateBytes = debugTruncateBytes;
+    }
+
+    public Boolean getDebugHeaders() {
+        return debugHeaders;
+    }
+
+    public void setDebugHeaders(Boolean debugHeaders) {
+        this.debugHeaders = debugHeaders;
     }
 
     public Integer getRateLimit() {
@@ -232,12 +419,76 @@ public class DatabricksConfiguration implements Cloneable {
         this.maxConnectionsPerPool = maxConnectionsPerPool;
     }
 
-    public Boolean getSkipVerify() {
-        return skipVerify;
+    public String getTokenAudience() {
+        return tokenAudience;
     }
 
-    public void setSkipVerify(Boolean skipVerify) {
-        this.skipVerify = skipVerify;
+    public void setTokenAudience(String tokenAudience) {
+        this.tokenAudience = tokenAudience;
+    }
+
+    public String getOidcTokenFilepath() {
+        return oidcTokenFilepath;
+    }
+
+    public void setOidcTokenFilepath(String oidcTokenFilepath) {
+        this.oidcTokenFilepath = oidcTokenFilepath;
+    }
+
+    public String getOidcTokenEnv() {
+        return oidcTokenEnv;
+    }
+
+    public void setOidcTokenEnv(String oidcTokenEnv) {
+        this.oidcTokenEnv = oidcTokenEnv;
+    }
+
+    public String getMetadataServiceUrl() {
+        return metadataServiceUrl;
+    }
+
+    public void setMetadataServiceUrl(String metadataServiceUrl) {
+        this.metadataServiceUrl = metadataServiceUrl;
+    }
+
+    public Boolean getDisableAsyncTokenRefresh() {
+        return disableAsyncTokenRefresh;
+    }
+
+    public void setDisableAsyncTokenRefresh(Boolean disableAsyncTokenRefresh) {
+        this.disableAsyncTokenRefresh = disableAsyncTokenRefresh;
+    }
+
+    public Boolean getDisableRetries() {
+        return disableRetries;
+    }
+
+    public void setDisableRetries(Boolean disableRetries) {
+        this.disableRetries = disableRetries;
+    }
+
+    public Integer getOauthBrowserAuthTimeout() {
+        return oauthBrowserAuthTimeout;
+    }
+
+    public void setOauthBrowserAuthTimeout(Integer oauthBrowserAuthTimeout) {
+        this.oauthBrowserAuthTimeout = oauthBrowserAuthTimeout;
+    }
+
+    public Boolean getDisableOauthRefreshToken() {
+        return disableOauthRefreshToken;
+    }
+
+    public void setDisableOauthRefreshToken(Boolean disableOauthRefreshToken) {
+        this.disableOauthRefreshToken = disableOauthRefreshToken;
+    }
+
+    public CredentialsProvider getCredentialsProvider() {
+        return credentialsProvider;
+    }
+
+    public void setCredentialsProvider(CredentialsProvider credentialsProvider) {
+        this.credentialsProvider = credentialsProvider;
     }
 
     public ApiClient getApiClient() {

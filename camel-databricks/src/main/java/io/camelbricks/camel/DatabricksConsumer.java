@@ -2,7 +2,10 @@ package io.camelbricks.camel;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,31 +25,55 @@ import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.registry.Operation;
 
 /**
- * Polls a list operation: each poll walks the lazy listing (pages fetched as needed) and emits every item not
- * emitted before as its own exchange. Items are remembered in an {@link IdempotentRepository} under their identity
- * ({@link ItemKey}); an item whose exchange fails is forgotten, so the next poll emits it again.
+ * Polls an operation (see {@link ConsumerPlan}) and emits what it has not emitted before:
+ * <ul>
+ * <li>items: each item of a listing once, keyed {@code service/op:<item key>};</li>
+ * <li>changes: each observed state of each item once, keyed {@code service/op:<item key>:state=<state>};</li>
+ * <li>follow: each observed state of one entity (e.g. a run), until a terminal state has been emitted.</li>
+ * </ul>
+ * Each poll walks the lazy listing (pages fetched as needed, up to {@code maxMessagesPerPoll} new exchanges). Keys
+ * go into the {@link IdempotentRepository} when an exchange is created; a failed exchange removes its key (the
+ * next poll emits it again), and so does stopping before an exchange was handed over. With a persistent repository
+ * a restart therefore neither loses nor duplicates events.
  */
 public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
-    /** Default size of the in-memory repository of emitted items. */
+    /** Default size of the in-memory repository of emitted keys. */
     static final int DEFAULT_REPOSITORY_SIZE = 100_000;
+    /** How many items' last states are remembered for {@code CamelDatabricksPreviousState}. */
+    static final int PREVIOUS_STATES = 10_000;
 
-    private static final String ITEM_KEY_PROPERTY = "CamelDatabricksItemKey";
+    private static final String EVENT_KEY_PROPERTY = "CamelDatabricksEventKey";
 
     private final DatabricksEndpoint endpoint;
+    private final ConsumerPlan plan;
     private final ItemKey itemKey;
+    private final Map<String, String> previousStates = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > PREVIOUS_STATES;
+                }
+            });
     private IdempotentRepository repository;
     private boolean ownsRepository;
+    /** FOLLOW: the entity reached a terminal state and that state was emitted; nothing more to poll. */
+    private volatile boolean followed;
 
-    public DatabricksConsumer(DatabricksEndpoint endpoint, Processor processor) {
+    public DatabricksConsumer(DatabricksEndpoint endpoint, Processor processor, ConsumerPlan plan) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.plan = plan;
         Operation<Object, Object> op = endpoint.definition();
-        this.itemKey = new ItemKey(endpoint.getItemKey(), op.pagination().dedupeBy());
+        this.itemKey = new ItemKey(endpoint.getItemKey(), op.isPaginated() ? op.pagination().dedupeBy() : null);
     }
 
     @Override
     public DatabricksEndpoint getEndpoint() {
         return endpoint;
+    }
+
+    ConsumerPlan plan() {
+        return plan;
     }
 
     @Override
@@ -57,6 +84,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
         ServiceHelper.startService(repository);
+        followed = false;
         super.doStart();
     }
 
@@ -70,26 +98,27 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        if (followed) {
+            return 0;
+        }
         ApiClient client = endpoint.client();
         Operation<Object, Object> op = endpoint.definition();
         Object request = endpoint.requestAssembler().assemble(null, client.mapper(), null);
-        String prefix = endpoint.getPath() + ":";
         Queue<Object> exchanges = new ArrayDeque<>();
         List<String> added = new ArrayList<>();
         try {
-            for (Object item : client.paginate(op, request)) {
-                if (!isRunAllowed()) {
-                    break;
-                }
-                JsonNode json = client.mapper().valueToTree(item);
-                String key = prefix + itemKey.of(json);
-                if (!repository.add(key)) {
-                    continue;
-                }
-                added.add(key);
-                exchanges.add(createExchange(item, json, key));
-                if (maxMessagesPerPoll > 0 && exchanges.size() >= maxMessagesPerPoll) {
-                    break;
+            if (plan.kind() == ConsumerPlan.Kind.FOLLOW) {
+                Object entity = client.execute(op, request);
+                offer(entity, client, exchanges, added);
+            } else {
+                for (Object item : client.paginate(op, request)) {
+                    if (!isRunAllowed()) {
+                        break;
+                    }
+                    offer(item, client, exchanges, added);
+                    if (maxMessagesPerPoll > 0 && exchanges.size() >= maxMessagesPerPoll) {
+                        break;
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -102,13 +131,42 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         return processBatch(exchanges);
     }
 
-    private Exchange createExchange(Object item, JsonNode json, String key) {
+    /** Queues an exchange for {@code value} unless its key (item, or item and state) was emitted before. */
+    private void offer(Object value, ApiClient client, Queue<Object> exchanges, List<String> added) {
+        JsonNode json = client.mapper().valueToTree(value);
+        String identity = itemKey.of(json);
+        String key = endpoint.getPath() + ":" + identity;
+        String state = null;
+        if (plan.kind() != ConsumerPlan.Kind.ITEMS) {
+            JsonNode node = ResultHeaders.at(json, plan.statePath());
+            if (node == null) {
+                return; // no state to report (yet)
+            }
+            state = node.asText();
+            key = key + ":state=" + state;
+        }
+        boolean isNew = repository.add(key);
+        if (plan.kind() == ConsumerPlan.Kind.FOLLOW && plan.terminalStates().contains(state) && !isNew) {
+            followed = true; // the terminal state was emitted (and completed) before: the entity is done
+        }
+        if (!isNew) {
+            return;
+        }
+        added.add(key);
         Exchange exchange = createExchange(true);
-        exchange.getMessage().setBody(item);
+        exchange.getMessage().setBody(ResultBody.convert(endpoint.output(), client.mapper(), value));
         exchange.getMessage().setHeader(DatabricksConstants.OPERATION, endpoint.getPath());
         ResultHeaders.copy(json, exchange.getMessage());
-        exchange.setProperty(ITEM_KEY_PROPERTY, key);
-        return exchange;
+        exchange.getMessage().setHeader(DatabricksConstants.ITEM_KEY, identity);
+        if (state != null) {
+            exchange.getMessage().setHeader(DatabricksConstants.OBSERVED_STATE, state);
+            String previous = previousStates.put(identity, state);
+            if (previous != null && !previous.equals(state)) {
+                exchange.getMessage().setHeader(DatabricksConstants.PREVIOUS_STATE, previous);
+            }
+        }
+        exchange.setProperty(EVENT_KEY_PROPERTY, key);
+        exchanges.add(exchange);
     }
 
     @Override
@@ -121,7 +179,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            String key = exchange.getProperty(ITEM_KEY_PROPERTY, String.class);
+            String key = exchange.getProperty(EVENT_KEY_PROPERTY, String.class);
             exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
                 @Override
                 public void onComplete(Exchange done) {
@@ -140,7 +198,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         // stopping: what was not handed over is forgotten, to be emitted after the restart
         while (!exchanges.isEmpty()) {
             Exchange left = (Exchange) exchanges.poll();
-            repository.remove(left.getProperty(ITEM_KEY_PROPERTY, String.class));
+            repository.remove(left.getProperty(EVENT_KEY_PROPERTY, String.class));
             releaseExchange(left, false);
         }
         pendingExchanges = 0;

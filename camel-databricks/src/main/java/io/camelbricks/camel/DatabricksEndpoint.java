@@ -2,7 +2,10 @@ package io.camelbricks.camel;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,6 +24,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.registry.ApiScope;
 import io.camelbricks.api.registry.Operation;
+import io.camelbricks.api.wait.WaitPolicy;
 import io.camelbricks.api.wire.JsonMapper;
 
 /**
@@ -35,6 +39,8 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     static final long DEFAULT_CONSUMER_DELAY_MILLIS = 30_000;
     /** The request field of operations that de-duplicate on a client token (jobs/submit, jobs/runNow, ...). */
     static final String IDEMPOTENCY_TOKEN_FIELD = "idempotency_token";
+    /** {@code waitTimeout} unset: wait as long as the entity takes (a century is "no limit" to a deadline). */
+    static final Duration NO_WAIT_TIMEOUT = Duration.ofDays(36_500);
     /** The client's wire mapping, for validating URI options before any client exists. */
     private static final ObjectMapper WIRE_MAPPER = JsonMapper.create();
 
@@ -52,37 +58,85 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     @UriParam(label = "producer", defaultValue = "false", description = "On an operation with a waiter (e.g."
             + " jobs/submit, clusters/create): complete the exchange only when the polled entity reaches a target"
             + " state, with that entity (e.g. the Run) as body. Polls on a scheduler; no thread is held while"
-            + " waiting.")
+            + " waiting. A failure state (e.g. INTERNAL_ERROR, or a result state of failOnResultState) fails the"
+            + " exchange with DatabricksOperationFailedException.")
     private boolean wait;
     @UriParam(label = "producer", javaType = "java.time.Duration", description = "With wait=true: how long to"
-            + " wait before failing with WaitTimeoutException. Default: the operation's timeout in the spec (20"
-            + " minutes for most).")
+            + " wait, exactly (e.g. 2h, 30m, PT45S or milliseconds); then onWaitTimeout applies. Default: no limit,"
+            + " the exchange waits until the entity reaches a final state (there is no hidden ceiling).")
     private long waitTimeout;
-    @UriParam(label = "producer", javaType = "java.time.Duration", description = "With wait=true: a fixed interval"
-            + " between polls. Default: the client's schedule (1 s growing to 10 s, with jitter).")
+    @UriParam(label = "producer", javaType = "java.time.Duration", description = "With wait=true: the interval"
+            + " between polls. With maxPollInterval the interval grows by this much per poll up to maxPollInterval;"
+            + " without it, it is fixed. Default: the client's schedule (1 s growing to 10 s, with jitter).")
     private long pollInterval;
-    @UriParam(label = "producer", defaultValue = "false", description = "On a list operation: put the lazy listing"
-            + " (an Iterable that fetches pages as it is iterated, e.g. by the splitter) in the body instead of a"
-            + " List of every item.")
+    @UriParam(label = "producer", javaType = "java.time.Duration", description = "With wait=true: the longest"
+            + " interval between polls; the interval grows linearly from pollInterval (default 1 s) up to it.")
+    private long maxPollInterval;
+    @UriParam(label = "producer", defaultValue = "fail", enums = "fail,cancel,continue", description = "With"
+            + " wait=true, what happens when waitTimeout elapses: fail (the exchange fails with WaitTimeoutException;"
+            + " the remote work goes on), cancel (the remote work is cancelled, e.g. jobs/cancelRun, then the"
+            + " exchange fails), continue (the exchange goes on with the last polled entity as body and header"
+            + " CamelDatabricksWaitTimedOut=true).")
+    private String onWaitTimeout = WaitTimeoutAction.FAIL.optionValue();
+    @UriParam(label = "producer", description = "With wait=true: states that fail the exchange although the"
+            + " waiter counts them as reached, matched against a run's state.result_state and the waiter's status"
+            + " (e.g. SKIPPED); comma-separated, or none. Default for runs started by jobs/submit, jobs/runNow and"
+            + " jobs/repairRun: FAILED,TIMEDOUT,CANCELED,MAXIMUM_CONCURRENT_RUNS_REACHED,UPSTREAM_FAILED,"
+            + "UPSTREAM_CANCELED,SKIPPED; for other operations none.")
+    private String failOnResultState;
+    @UriParam(label = "producer", defaultValue = "typed", enums = "typed,map,json", description = "The form of the"
+            + " body: typed (the client's response class, e.g. Run), map (a Map of the JSON, snake_case keys) or"
+            + " json (JSON text). Lists hold items of that form.")
+    private String outputType = OutputType.TYPED.optionValue();
+    @UriParam(label = "producer", defaultValue = "false", description = "On a list operation: put a lazy Iterator"
+            + " in the body (pages are fetched while it is iterated, e.g. by .split(body())) instead of a List of"
+            + " every item.")
     private boolean lazyList;
+    @UriParam(label = "producer", defaultValue = "true", description = "Fill an empty idempotency_token (jobs/submit,"
+            + " jobs/runNow, ...) with a token derived from the exchange, so that Camel redelivering the exchange"
+            + " cannot start a second run. The header CamelDatabricksIdempotencyKey replaces the exchange as the"
+            + " source; an idempotency_token of the request (body, option, header) is used as is.")
+    private boolean autoIdempotencyToken = true;
 
-    @UriParam(label = "consumer,advanced", description = "Where the consumer remembers the items it has emitted, so"
-            + " that each is emitted once. Default: an in-memory repository of 100000 keys (forgotten on restart);"
-            + " use a persistent one to survive restarts.")
+    @UriParam(label = "consumer", defaultValue = "items", enums = "items,changes", description = "What the consumer"
+            + " emits: items (each listed item once) or changes (one exchange per observed change of an item's"
+            + " state, see stateField). Following one entity (e.g. jobs/getRun?runId=...) is always changes.")
+    private String emit = ConsumerMode.ITEMS.optionValue();
+    @UriParam(label = "consumer", description = "With emit=changes: the item field (dotted path) holding its"
+            + " state. Default: the status path of the service's waiter when the item has it (e.g. runs:"
+            + " state.life_cycle_state; clusters and warehouses: state).")
+    private String stateField;
+    @UriParam(label = "consumer", description = "Following one entity (a consumer on e.g. jobs/getRun): the states"
+            + " after which polling stops, comma-separated. Default: the target and failure states of the waiters"
+            + " that poll this operation (runs: TERMINATED,SKIPPED,INTERNAL_ERROR).")
+    private String terminalStates;
+    @UriParam(label = "consumer,advanced", description = "Where the consumer remembers what it has emitted (items,"
+            + " or item states with emit=changes), so that nothing is emitted twice. Default: an in-memory"
+            + " repository of 100000 keys (forgotten on restart); use a persistent one (e.g. a"
+            + " FileIdempotentRepository or JdbcMessageIdRepository bean) to survive restarts.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", description = "The item field (dotted path) that identifies a listed item."
             + " Default: the spec's de-duplication field, else the first of job_id, run_id, cluster_id, ..., id, name"
             + " present in the item.")
     private String itemKey;
-    @UriParam(label = "consumer", defaultValue = "0", description = "Maximum number of new items emitted per poll"
-            + " (0: no limit); the listing stops fetching pages once reached.")
+    @UriParam(label = "consumer", defaultValue = "0", description = "Maximum number of exchanges emitted per poll"
+            + " (0: no limit); the listing stops fetching pages once reached, the rest comes with the next poll.")
     private int maxMessagesPerPoll;
 
     private Operation<Object, Object> definition;
     private RequestFields requestFields;
     private RequestAssembler requestAssembler;
+    private OutputType output;
+    private WaitTimeoutAction waitTimeoutAction;
+    private FailureStates failureStates;
+    private WaitCancellation cancellation;
     private volatile ApiClient client;
     private volatile boolean sharedClient;
+
+    /** Counters for the dev console. */
+    final LongAdder calls = new LongAdder();
+    final LongAdder failures = new LongAdder();
+    final AtomicInteger waitsInProgress = new AtomicInteger();
 
     public DatabricksEndpoint(String uri, DatabricksComponent component, DatabricksConfiguration configuration) {
         super(uri, component);
@@ -108,7 +162,7 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     /**
      * Binds the operation and validates what depends on it: the request-field options left over after the
-     * declared options were bound, and {@code wait}.
+     * declared options were bound, {@code wait} and the options that go with it.
      */
     void initOperation(Operation<?, ?> op, Map<String, Object> requestFieldOptions) {
         @SuppressWarnings("unchecked")
@@ -119,9 +173,21 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
                 : requestFields.find(IDEMPOTENCY_TOKEN_FIELD).map(RequestFields.Field::wireName).orElse(null);
         this.requestAssembler = RequestAssembler.create(getPath(), requestFields, requestFieldOptions,
                 idempotencyField, WIRE_MAPPER);
+        this.output = OutputType.parse(outputType);
+        this.waitTimeoutAction = WaitTimeoutAction.parse(onWaitTimeout);
+        ConsumerMode.parse(emit);
         if (wait && !op.hasWaiter()) {
             throw new IllegalArgumentException("wait=true on databricks:" + getPath() + ", which has no waiter. "
                     + "Operations of " + service + " that can wait: " + OperationLookup.waitingOperations(service));
+        }
+        if (op.hasWaiter()) {
+            this.failureStates = FailureStates.of(op, failOnResultState);
+            this.cancellation = WaitCancellation.of(op);
+            if (wait && waitTimeoutAction == WaitTimeoutAction.CANCEL && cancellation == null) {
+                throw new IllegalArgumentException("onWaitTimeout=cancel on databricks:" + getPath() + ": Databricks"
+                        + " has no operation that cancels what it waits for (" + op.waitSpec().pollOperationId()
+                        + "). Operations that can cancel on a timeout: " + WaitCancellation.describeSupported());
+            }
         }
     }
 
@@ -132,12 +198,7 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (!definition.isPaginated()) {
-            throw new IllegalArgumentException("databricks:" + getPath() + " cannot be consumed: only list"
-                    + " operations can. List operations of " + service + ": "
-                    + OperationLookup.listOperations(service));
-        }
-        DatabricksConsumer consumer = new DatabricksConsumer(this, processor);
+        DatabricksConsumer consumer = new DatabricksConsumer(this, processor, ConsumerPlan.of(this));
         if (getDelay() < 0) {
             setDelay(DEFAULT_CONSUMER_DELAY_MILLIS);
         }
@@ -191,6 +252,16 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
         return current;
     }
 
+    /** The client, or null when the endpoint is not started. */
+    ApiClient clientOrNull() {
+        return client;
+    }
+
+    /** Whether the client is one the component created (shared by endpoints with the same configuration). */
+    boolean usesSharedClient() {
+        return sharedClient;
+    }
+
     Operation<Object, Object> definition() {
         return definition;
     }
@@ -203,14 +274,45 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
         return requestFields;
     }
 
+    OutputType output() {
+        return output;
+    }
+
+    WaitTimeoutAction waitTimeoutAction() {
+        return waitTimeoutAction;
+    }
+
+    /** States that fail a wait beyond the waiter's own failure states; null without a waiter. */
+    FailureStates failureStates() {
+        return failureStates;
+    }
+
+    /** How to cancel what a wait waits for, or null. */
+    WaitCancellation cancellation() {
+        return cancellation;
+    }
+
     /** {@code service/operation}, as in the URI. */
     String getPath() {
         return service + "/" + operation;
     }
 
-    /** The wait timeout: the option, else the spec's default. */
+    /** The wait timeout: the option, else no limit. */
     Duration effectiveWaitTimeout() {
-        return waitTimeout > 0 ? Duration.ofMillis(waitTimeout) : definition.waitSpec().defaultTimeout();
+        return waitTimeout > 0 ? Duration.ofMillis(waitTimeout) : NO_WAIT_TIMEOUT;
+    }
+
+    /** The polling schedule of a wait: the options, else the client's. */
+    WaitPolicy waitPolicy(ApiClient apiClient) {
+        if (pollInterval <= 0 && maxPollInterval <= 0) {
+            return apiClient.waitPolicy();
+        }
+        if (maxPollInterval <= 0) {
+            return WaitPolicy.fixed(Duration.ofMillis(pollInterval));
+        }
+        Duration initial = pollInterval > 0 ? Duration.ofMillis(pollInterval) : WaitPolicy.DEFAULT.initial();
+        Duration max = Duration.ofMillis(Math.max(maxPollInterval, initial.toMillis()));
+        return new WaitPolicy(initial, max, Duration.ZERO);
     }
 
     @Override
@@ -232,6 +334,14 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             metadata.put("operationId", definition.id());
         }
         return metadata;
+    }
+
+    /** Comma-separated option text as a list: blanks dropped, {@code none} is the empty list. */
+    static List<String> listOption(String text) {
+        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public String getService() {
@@ -282,12 +392,76 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
         this.pollInterval = pollInterval;
     }
 
+    public long getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(long maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    public String getOnWaitTimeout() {
+        return onWaitTimeout;
+    }
+
+    public void setOnWaitTimeout(String onWaitTimeout) {
+        this.onWaitTimeout = onWaitTimeout;
+    }
+
+    public String getFailOnResultState() {
+        return failOnResultState;
+    }
+
+    public void setFailOnResultState(String failOnResultState) {
+        this.failOnResultState = failOnResultState;
+    }
+
+    public String getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(String outputType) {
+        this.outputType = outputType;
+    }
+
     public boolean isLazyList() {
         return lazyList;
     }
 
     public void setLazyList(boolean lazyList) {
         this.lazyList = lazyList;
+    }
+
+    public boolean isAutoIdempotencyToken() {
+        return autoIdempotencyToken;
+    }
+
+    public void setAutoIdempotencyToken(boolean autoIdempotencyToken) {
+        this.autoIdempotencyToken = autoIdempotencyToken;
+    }
+
+    public String getEmit() {
+        return emit;
+    }
+
+    public void setEmit(String emit) {
+        this.emit = emit;
+    }
+
+    public String getStateField() {
+        return stateField;
+    }
+
+    public void setStateField(String stateField) {
+        this.stateField = stateField;
+    }
+
+    public String getTerminalStates() {
+        return terminalStates;
+    }
+
+    public void setTerminalStates(String terminalStates) {
+        this.terminalStates = terminalStates;
     }
 
     public IdempotentRepository getIdempotentRepository() {

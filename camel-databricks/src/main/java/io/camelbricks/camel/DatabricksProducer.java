@@ -1,19 +1,26 @@
 package io.camelbricks.camel;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,24 +30,31 @@ import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.registry.Operation;
 import io.camelbricks.api.wait.Wait;
 import io.camelbricks.api.wait.WaitFailedException;
-import io.camelbricks.api.wait.WaitPolicy;
+import io.camelbricks.api.wait.WaitTimeoutException;
 
 /**
- * Calls the endpoint's operation without blocking the routing thread: resolve operation → build request → call
- * (and, with {@code wait=true}, poll the waiter on the client's scheduler) → response into body and headers. The
- * exchange completes when the client's future does.
+ * Calls the endpoint's operation without blocking the routing thread: build the request → call (and, with
+ * {@code wait=true}, poll the waiter on the scheduler) → response into body and headers. The exchange completes
+ * when the client's future does; between polls no thread is held.
  */
 public class DatabricksProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(DatabricksProducer.class);
+    /** Id fields reported by {@link DatabricksOperationFailedException}, besides the waiter's poll fields. */
+    private static final List<String> ID_FIELDS = List.of("run_id", "job_id", "cluster_id", "statement_id",
+            "pipeline_id");
 
     /** The immediate response of the call and, after a wait, the polled entity. */
-    private record Outcome(Object response, Object entity, boolean waited) {
+    private record Outcome(Object response, Object entity, boolean waited, boolean timedOut) {
         Object body() {
             return waited ? entity : response;
         }
     }
 
     private final DatabricksEndpoint endpoint;
+    /** Calls and waits in progress: failed when the producer stops, so that no exchange is left hanging. */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private DatabricksProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
 
     public DatabricksProducer(DatabricksEndpoint endpoint) {
         super(endpoint);
@@ -60,8 +74,9 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         Object request;
         try {
             client = endpoint.client();
-            request = endpoint.requestAssembler().assemble(message, client.mapper(),
-                    requestJson -> idempotencyToken(exchange, requestJson));
+            ObjectMapper mapper = client.mapper();
+            request = endpoint.requestAssembler().assemble(message, mapper, endpoint.isAutoIdempotencyToken()
+                    ? tree -> IdempotencyTokens.tokenFor(exchange, tree, mapper) : null);
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
@@ -69,28 +84,36 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         }
         ResultHeaders.clear(message);
         message.setHeader(DatabricksConstants.OPERATION, endpoint.getPath());
+        endpoint.calls.increment();
 
         if (op.isPaginated() && endpoint.isLazyList()) {
-            message.setBody(client.paginate(op, request));
+            message.setBody(new ResultBody.LazyListing(client.paginate(op, request).iterator(), endpoint.output(),
+                    client.mapper()));
             callback.done(true);
             return true;
         }
         CompletableFuture<Outcome> outcome;
         try {
-            outcome = op.isPaginated() ? collect(client, op, request) : call(client, op, request, message);
+            outcome = op.isPaginated() ? collect(client, op, request) : call(client, op, request, exchange);
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        outcome.whenComplete((result, failure) -> {
+        CompletableFuture<Outcome> tracked = outcome;
+        pending.add(tracked);
+        tracked.whenComplete((result, failure) -> {
+            pending.remove(tracked);
             try {
                 if (failure != null) {
-                    fail(exchange, unwrap(failure), client);
+                    fail(exchange, unwrap(failure));
                 } else {
                     complete(exchange, result, client);
                 }
             } catch (RuntimeException e) {
                 exchange.setException(e);
             } finally {
+                if (exchange.getException() != null) {
+                    endpoint.failures.increment();
+                }
                 callback.done(false);
             }
         });
@@ -98,87 +121,116 @@ public class DatabricksProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Outcome> call(ApiClient client, Operation<Object, Object> op, Object request,
-                                            Message message) {
+                                            Exchange exchange) {
         CompletableFuture<Object> response = client.executeAsync(op, request);
         if (!endpoint.isWait()) {
-            return response.thenApply(r -> new Outcome(r, null, false));
+            return response.thenApply(r -> new Outcome(r, null, false, false));
         }
         return response.thenCompose(r -> {
             // the ids of the immediate response (run_id, ...) are on the message even if the wait then fails
-            copyHeaders(client.mapper(), r, message);
-            return waitFor(client, op, request, r).thenApply(e -> new Outcome(r, e, true));
+            copyHeaders(client.mapper(), r, exchange.getMessage());
+            return await(client, op, request, r, exchange);
         });
     }
 
-    private CompletableFuture<Object> waitFor(ApiClient client, Operation<Object, Object> op, Object request,
-                                              Object response) {
-        Wait<Object, Object> wait = endpoint.getPollInterval() > 0
-                ? client.waitFor(op, request, response, WaitPolicy.fixed(Duration.ofMillis(endpoint.getPollInterval())))
-                : client.waitFor(op, request, response);
-        wait.onProgress(new StateChangeLog(client.mapper(), op, response));
-        return wait.toCompletableFuture(endpoint.effectiveWaitTimeout());
-    }
-
-    /** Logs each state the waited-on entity enters, once, at INFO: what an operator wants to see. */
-    private final class StateChangeLog implements java.util.function.Consumer<Object> {
-        private final ObjectMapper mapper;
-        private final String statusPath;
-        private final String subject;
-        private String last;
-
-        StateChangeLog(ObjectMapper mapper, Operation<Object, Object> op, Object response) {
-            this.mapper = mapper;
-            this.statusPath = op.waitSpec().statusPath();
-            this.subject = subjectOf(mapper, op, response);
-        }
-
-        @Override
-        public synchronized void accept(Object entity) {
-            String state = stateOf(mapper, entity, statusPath);
-            if (!state.equals(last)) {
-                LOG.info("databricks:{} {}: {}{}", endpoint.getPath(), subject, last == null ? "" : last + " -> ", state);
-                last = state;
-            }
-        }
-    }
-
-    /** {@code run_id=5000000001}: the first poll argument taken from the response, for log lines. */
-    private static String subjectOf(ObjectMapper mapper, Operation<Object, Object> op, Object response) {
-        var tree = response == null ? null : mapper.valueToTree(response);
-        for (String source : op.waitSpec().pollArguments()) {
-            if (source.startsWith("response.") && tree != null) {
-                String field = source.substring("response.".length());
-                var value = ResultHeaders.at((com.fasterxml.jackson.databind.JsonNode) tree, field);
-                if (value != null) {
-                    return field + "=" + value.asText();
+    /** Polls the waiter until a final state, then applies failOnResultState and onWaitTimeout. */
+    private CompletableFuture<Outcome> await(ApiClient client, Operation<Object, Object> op, Object request,
+                                             Object response, Exchange exchange) {
+        Wait<Object, Object> wait = client.waitFor(op, request, response, endpoint.waitPolicy(client));
+        AtomicReference<Object> last = new AtomicReference<>();
+        WaitProgressLog progressLog = new WaitProgressLog(client.mapper(), endpoint.getPath(), op, response);
+        wait.onProgress(entity -> {
+            last.set(entity);
+            progressLog.accept(entity);
+        });
+        endpoint.waitsInProgress.incrementAndGet();
+        CompletableFuture<Object> polled = wait.toCompletableFuture(endpoint.effectiveWaitTimeout());
+        polled.whenComplete((e, f) -> endpoint.waitsInProgress.decrementAndGet());
+        return polled.handle((entity, failure) -> {
+            if (failure == null) {
+                FailureStates failOn = endpoint.failureStates();
+                String failingState = failOn == null || failOn.states().isEmpty() ? null
+                        : failOn.failingState(client.mapper().valueToTree(entity));
+                if (failingState != null) {
+                    return CompletableFuture.<Outcome>failedFuture(new WaitFailedException(
+                            "ended in " + failingState, failingState, entity));
                 }
+                return CompletableFuture.completedFuture(new Outcome(response, entity, true, false));
             }
-        }
-        return op.id();
+            Throwable cause = unwrap(failure);
+            if (!(cause instanceof WaitTimeoutException timeout)) {
+                return CompletableFuture.<Outcome>failedFuture(cause);
+            }
+            Message message = exchange.getMessage();
+            if (last.get() != null) {
+                copyEntityHeaders(client.mapper(), op, last.get(), message);
+            }
+            message.setHeader(DatabricksConstants.WAIT_TIMED_OUT, Boolean.TRUE);
+            return switch (endpoint.waitTimeoutAction()) {
+                case CONTINUE -> CompletableFuture.completedFuture(
+                        new Outcome(response, last.get() != null ? last.get() : response, true, true));
+                case CANCEL -> cancel(client, request, response, timeout);
+                case FAIL -> CompletableFuture.<Outcome>failedFuture(timeout);
+            };
+        }).thenCompose(Function.identity());
     }
 
-    /** A listing is a sequence of blocking page calls: it runs on the component's pool, never the caller's thread. */
+    /** Cancels what the wait waited for, then fails with the timeout (saying whether the cancel went through). */
+    private CompletableFuture<Outcome> cancel(ApiClient client, Object request, Object response,
+                                              WaitTimeoutException timeout) {
+        WaitCancellation cancellation = endpoint.cancellation();
+        String what = cancellation.describe(client.mapper(), request, response);
+        CompletableFuture<Object> cancelled;
+        try {
+            cancelled = client.executeAsync(cancellation.operation(),
+                    cancellation.request(client.mapper(), request, response));
+        } catch (RuntimeException e) {
+            cancelled = CompletableFuture.failedFuture(e);
+        }
+        return cancelled.handle((ok, failure) -> {
+            WaitTimeoutException failed;
+            if (failure == null) {
+                LOG.info("databricks:{}: wait timed out, cancelled with {}", endpoint.getPath(), what);
+                failed = new WaitTimeoutException(timeout.getMessage() + "; cancelled with " + what,
+                        timeout.getLastState());
+            } else {
+                Throwable cause = unwrap(failure);
+                LOG.warn("databricks:{}: wait timed out, cancelling with {} failed: {}", endpoint.getPath(), what,
+                        cause.getMessage());
+                failed = new WaitTimeoutException(timeout.getMessage() + "; cancelling with " + what + " failed: "
+                        + cause.getMessage(), timeout.getLastState());
+                failed.addSuppressed(cause);
+            }
+            throw new CompletionException(failed);
+        });
+    }
+
+    /** A listing is a sequence of blocking page calls: it runs on the client's I/O pool, never the caller's thread. */
     private CompletableFuture<Outcome> collect(ApiClient client, Operation<Object, Object> op, Object request) {
         return CompletableFuture.supplyAsync(() -> {
             List<Object> items = new ArrayList<>();
             for (Object item : client.paginate(op, request)) {
                 items.add(item);
             }
-            return new Outcome(items, null, false);
-        }, endpoint.getComponent().blockingExecutor());
+            return new Outcome(items, null, false, false);
+        }, endpoint.getComponent().blockingExecutor(client));
     }
 
     private void complete(Exchange exchange, Outcome outcome, ApiClient client) {
         Message message = exchange.getMessage();
         if (outcome.waited()) {
-            copyHeaders(client.mapper(), outcome.entity(), message); // the response's were copied before waiting
+            // the response's headers were copied before waiting; the entity's complete them
+            copyEntityHeaders(client.mapper(), endpoint.definition(), outcome.entity(), message);
+            if (outcome.timedOut()) {
+                message.setHeader(DatabricksConstants.WAIT_TIMED_OUT, Boolean.TRUE);
+            }
         } else if (!(outcome.response() instanceof List<?>)) {
             copyHeaders(client.mapper(), outcome.response(), message);
         }
-        message.setBody(outcome.body());
+        message.setBody(ResultBody.convert(endpoint.output(), client.mapper(), outcome.body()));
     }
 
-    private void fail(Exchange exchange, Throwable failure, ApiClient client) {
+    private void fail(Exchange exchange, Throwable failure) {
         Message message = exchange.getMessage();
         if (failure instanceof DatabricksError error) {
             message.setHeader(DatabricksConstants.STATUS_CODE, error.getStatusCode());
@@ -186,10 +238,54 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             exchange.setException(new DatabricksOperationException(endpoint.getPath(), error));
             return;
         }
-        if (failure instanceof WaitFailedException waitFailed && waitFailed.getEntity() != null) {
-            copyHeaders(client.mapper(), waitFailed.getEntity(), message);
+        if (failure instanceof WaitFailedException waitFailed) {
+            exchange.setException(operationFailed(exchange, waitFailed));
+            return;
         }
         exchange.setException(failure);
+    }
+
+    /**
+     * The awaited entity ended in a failure state: its headers, the failed state, and a fresh idempotency generation
+     * for the next attempt of this exchange (a retry must start a new run, not be handed the failed one).
+     */
+    private DatabricksOperationFailedException operationFailed(Exchange exchange, WaitFailedException waitFailed) {
+        Message message = exchange.getMessage();
+        ApiClient client = endpoint.client();
+        Operation<Object, Object> op = endpoint.definition();
+        JsonNode entity = waitFailed.getEntity() == null ? null : client.mapper().valueToTree(waitFailed.getEntity());
+        if (waitFailed.getEntity() != null) {
+            copyEntityHeaders(client.mapper(), op, waitFailed.getEntity(), message);
+        }
+        message.setHeader(DatabricksConstants.FAILED_STATE, waitFailed.getState());
+        IdempotencyTokens.nextGeneration(exchange);
+        Map<String, Object> ids = new LinkedHashMap<>();
+        List<String> idFields = new ArrayList<>(ID_FIELDS);
+        idFields.addAll(op.waitSpec().pollFields());
+        for (String field : idFields) {
+            JsonNode value = entity == null ? null : ResultHeaders.at(entity, field);
+            if (value != null && !ids.containsKey(field)) {
+                ids.put(field, value.isIntegralNumber() ? (Object) value.asLong() : value.asText());
+            }
+        }
+        return new DatabricksOperationFailedException(endpoint.getPath(), waitFailed.getState(),
+                message.getHeader(DatabricksConstants.STATE_MESSAGE, String.class), ids,
+                message.getHeader(DatabricksConstants.RUN_PAGE_URL, String.class), waitFailed);
+    }
+
+    /** The entity's headers, with the state message of the waiter's own message field when it has one. */
+    private static void copyEntityHeaders(ObjectMapper mapper, Operation<Object, Object> op, Object entity,
+                                          Message message) {
+        if (entity == null) {
+            return;
+        }
+        JsonNode json = mapper.valueToTree(entity);
+        ResultHeaders.copy(json, message);
+        String messagePath = op.waitSpec() == null ? null : op.waitSpec().messagePath();
+        JsonNode stateMessage = messagePath == null ? null : ResultHeaders.at(json, messagePath);
+        if (stateMessage != null && !stateMessage.asText().isEmpty()) {
+            message.setHeader(DatabricksConstants.STATE_MESSAGE, stateMessage.asText());
+        }
     }
 
     private static void copyHeaders(ObjectMapper mapper, Object value, Message message) {
@@ -198,29 +294,40 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         }
     }
 
-    private static String stateOf(ObjectMapper mapper, Object entity, String statusPath) {
-        var node = ResultHeaders.at(mapper.valueToTree(entity), statusPath);
-        return node == null ? "?" : node.asText();
-    }
-
-    /**
-     * The idempotency token of a request (for operations that take one, e.g. jobs/submit): derived from a random
-     * value kept on the exchange and from the request, so that Camel redelivering the same exchange cannot start a
-     * second run, while a different request sent by the same exchange (e.g. in a loop) still does.
-     */
-    private static String idempotencyToken(Exchange exchange, String requestJson) {
-        String base = exchange.getProperty(DatabricksConstants.IDEMPOTENCY_TOKEN_PROPERTY, String.class);
-        if (base == null) {
-            base = UUID.randomUUID().toString();
-            exchange.setProperty(DatabricksConstants.IDEMPOTENCY_TOKEN_PROPERTY, base);
-        }
-        return UUID.nameUUIDFromBytes((base + "|" + requestJson).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
     private static Throwable unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** Calls and waits in progress (for the dev console). */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new DatabricksProducerHealthCheck(endpoint);
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        // graceful shutdown has waited for in-flight exchanges; what still waits now would never complete
+        for (CompletableFuture<?> future : List.copyOf(pending)) {
+            future.completeExceptionally(new RuntimeCamelException("databricks:" + endpoint.getPath()
+                    + " was stopped before the call or wait completed"));
+        }
+        super.doStop();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -90,7 +90,7 @@ final class RequestAssembler {
      *                          the request has one left empty; null to leave it empty
      * @throws IllegalArgumentException when the body or a header cannot be turned into the request
      */
-    Object assemble(Message message, ObjectMapper mapper, UnaryOperator<String> idempotencyTokens) {
+    Object assemble(Message message, ObjectMapper mapper, Function<ObjectNode, String> idempotencyTokens) {
         Class<?> type = fields.requestType();
         if (type == null || type == Void.class) {
             return null;
@@ -125,7 +125,7 @@ final class RequestAssembler {
         }
         tree.setAll(overrides);
         if (fillsToken && tree.path(idempotencyField).asText("").isEmpty()) {
-            tree.put(idempotencyField, idempotencyTokens.apply(tree.toString()));
+            tree.put(idempotencyField, idempotencyTokens.apply(tree));
         }
         Object request;
         try {

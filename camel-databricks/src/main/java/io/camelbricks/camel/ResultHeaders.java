@@ -8,32 +8,40 @@ import org.apache.camel.Message;
 
 /**
  * Copies the key identifiers and states of a response, polled entity or listed item into
- * {@code CamelDatabricks*} headers, by looking at its JSON form, the same way for every operation: {@code run_id},
- * {@code job_id}, {@code cluster_id}, {@code statement_id}, {@code state.life_cycle_state},
- * {@code state.result_state}, and a plain state ({@code state} as text for clusters and warehouses, else
- * {@code status.state} for statements and runs).
+ * {@code CamelDatabricks*} headers, by looking at its JSON form, the same way for every operation. Each header
+ * takes the first of its paths present in the JSON.
  */
 final class ResultHeaders {
 
-    private record Rule(String path, String header, boolean number) {
+    /** A header and the JSON paths it is read from, in order of preference. */
+    private record Rule(String header, boolean number, List<String> paths) {
     }
 
-    private static final List<Rule> IDS = List.of(
-            new Rule("run_id", DatabricksConstants.RUN_ID, true),
-            new Rule("job_id", DatabricksConstants.JOB_ID, true),
-            new Rule("cluster_id", DatabricksConstants.CLUSTER_ID, false),
-            new Rule("statement_id", DatabricksConstants.STATEMENT_ID, false),
-            new Rule("state.life_cycle_state", DatabricksConstants.LIFE_CYCLE_STATE, false),
-            new Rule("state.result_state", DatabricksConstants.RESULT_STATE, false));
+    private static final List<Rule> RULES = List.of(
+            new Rule(DatabricksConstants.RUN_ID, true, List.of("run_id")),
+            new Rule(DatabricksConstants.JOB_ID, true, List.of("job_id")),
+            new Rule(DatabricksConstants.CLUSTER_ID, false, List.of("cluster_id")),
+            new Rule(DatabricksConstants.STATEMENT_ID, false, List.of("statement_id")),
+            new Rule(DatabricksConstants.PIPELINE_ID, false, List.of("pipeline_id")),
+            new Rule(DatabricksConstants.LIFE_CYCLE_STATE, false, List.of("state.life_cycle_state")),
+            new Rule(DatabricksConstants.RESULT_STATE, false, List.of("state.result_state")),
+            // the plain state: text state (clusters, warehouses, pipelines), else status.state (statements, runs)
+            new Rule(DatabricksConstants.STATE, false, List.of("state", "status.state", "status")),
+            new Rule(DatabricksConstants.STATE_MESSAGE, false, List.of("state.state_message", "state_message",
+                    "status.error.message", "status.termination_details.message", "status.message")),
+            new Rule(DatabricksConstants.TERMINATION_CODE, false, List.of("status.termination_details.code",
+                    "termination_reason.code")),
+            new Rule(DatabricksConstants.TERMINATION_TYPE, false, List.of("status.termination_details.type",
+                    "termination_reason.type")),
+            new Rule(DatabricksConstants.RUN_PAGE_URL, false, List.of("run_page_url")));
 
-    /** Tried in order; the first textual value becomes {@link DatabricksConstants#STATE}. */
-    private static final List<String> STATE_PATHS = List.of("state", "status.state", "status");
-
-    /** Every header this class may set, cleared before a call so that none is stale from an earlier endpoint. */
+    /** Every header this component sets on a result, cleared before a call so that none is stale. */
     static final List<String> ALL = List.of(DatabricksConstants.RUN_ID, DatabricksConstants.JOB_ID,
-            DatabricksConstants.CLUSTER_ID, DatabricksConstants.STATEMENT_ID, DatabricksConstants.LIFE_CYCLE_STATE,
-            DatabricksConstants.RESULT_STATE, DatabricksConstants.STATE, DatabricksConstants.STATUS_CODE,
-            DatabricksConstants.ERROR_CODE);
+            DatabricksConstants.CLUSTER_ID, DatabricksConstants.STATEMENT_ID, DatabricksConstants.PIPELINE_ID,
+            DatabricksConstants.LIFE_CYCLE_STATE, DatabricksConstants.RESULT_STATE, DatabricksConstants.STATE,
+            DatabricksConstants.STATE_MESSAGE, DatabricksConstants.TERMINATION_CODE,
+            DatabricksConstants.TERMINATION_TYPE, DatabricksConstants.RUN_PAGE_URL, DatabricksConstants.STATUS_CODE,
+            DatabricksConstants.ERROR_CODE, DatabricksConstants.WAIT_TIMED_OUT, DatabricksConstants.FAILED_STATE);
 
     private ResultHeaders() {
     }
@@ -47,18 +55,14 @@ final class ResultHeaders {
         if (json == null || !json.isObject()) {
             return;
         }
-        for (Rule rule : IDS) {
-            JsonNode value = at(json, rule.path());
-            if (value != null) {
-                message.setHeader(rule.header(), rule.number() && value.canConvertToLong() ? (Object) value.asLong()
-                        : value.asText());
-            }
-        }
-        for (String path : STATE_PATHS) {
-            JsonNode value = at(json, path);
-            if (value != null) {
-                message.setHeader(DatabricksConstants.STATE, value.asText());
-                break;
+        for (Rule rule : RULES) {
+            for (String path : rule.paths()) {
+                JsonNode value = at(json, path);
+                if (value != null) {
+                    message.setHeader(rule.header(), rule.number() && value.canConvertToLong()
+                            ? (Object) value.asLong() : value.asText());
+                    break;
+                }
             }
         }
     }

@@ -6,13 +6,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.DatabricksConfig;
+import io.camelbricks.api.auth.CredentialsProvider;
 import io.camelbricks.api.config.AttributeValues;
 import io.camelbricks.api.config.ConfigAttribute;
 
@@ -27,28 +27,48 @@ final class SharedClients {
     private static final class Shared {
         final String key;
         final ApiClient client;
+        final Runnable onClose;
         int references;
 
-        Shared(String key, ApiClient client) {
+        Shared(String key, ApiClient client, Runnable onClose) {
             this.key = key;
             this.client = client;
+            this.onClose = onClose;
         }
+    }
+
+    /** A client made by a {@link ClientFactory}, and what to do once it is closed (e.g. stop its threads). */
+    record Created(ApiClient client, Runnable onClose) {
+    }
+
+    /** Makes the client of a configuration. */
+    @FunctionalInterface
+    interface ClientFactory {
+        Created create(DatabricksConfig config);
     }
 
     private final Map<String, Shared> byKey = new HashMap<>();
     private final Map<ApiClient, Shared> byClient = new IdentityHashMap<>();
 
     /**
-     * The shared client for these connection attributes, created with {@code factory} the first time.
+     * The shared client for these connection attributes (and credentials provider, when one is given), created with
+     * {@code factory} the first time.
      */
-    synchronized ApiClient acquire(Map<ConfigAttribute, Object> attributes, Function<DatabricksConfig, ApiClient> factory) {
-        String key = keyOf(attributes);
+    synchronized ApiClient acquire(Map<ConfigAttribute, Object> attributes, CredentialsProvider provider,
+                                   ClientFactory factory) {
+        String key = keyOf(attributes) + (provider == null ? ""
+                : ", credentials_provider=" + provider.getClass().getName() + "@"
+                        + Integer.toHexString(System.identityHashCode(provider)));
         Shared shared = byKey.get(key);
         if (shared == null) {
             DatabricksConfig config = new DatabricksConfig();
             attributes.forEach(config::set);
-            ApiClient client = factory.apply(config);
-            shared = new Shared(key, client);
+            if (provider != null) {
+                config.setCredentialsProvider(provider);
+            }
+            Created created = factory.create(config);
+            ApiClient client = created.client();
+            shared = new Shared(key, client, created.onClose());
             byKey.put(key, shared);
             byClient.put(client, shared);
             LOG.debug("Created Databricks client for {}", key.isEmpty() ? "the default configuration chain"
@@ -83,11 +103,26 @@ final class SharedClients {
         return byKey.size();
     }
 
+    /** The clients held now, for the dev console. */
+    synchronized List<ApiClient> clients() {
+        return byKey.values().stream().map(s -> s.client).toList();
+    }
+
+    /** How many endpoints use {@code client}; 0 for a client the component did not create. */
+    synchronized int references(ApiClient client) {
+        Shared shared = byClient.get(client);
+        return shared == null ? 0 : shared.references;
+    }
+
     private static void close(Shared shared) {
         try {
             shared.client.close();
         } catch (RuntimeException e) {
             LOG.warn("Error closing Databricks client: {}", e.getMessage(), e);
+        } finally {
+            if (shared.onClose != null) {
+                shared.onClose.run();
+            }
         }
     }
 

@@ -172,8 +172,9 @@ class DatabricksProducerTest extends EmulatorTestSupport {
 
         Exchange out = template.request("direct:submitAndWait", e -> e.getMessage().setBody(submitRequestMap("broken")));
 
-        assertThat(out.getException()).isInstanceOf(WaitFailedException.class)
-                .hasMessageContaining("INTERNAL_ERROR").hasMessageContaining("the driver is unresponsive");
+        assertThat(out.getException()).isInstanceOf(DatabricksOperationFailedException.class)
+                .hasMessageContaining("INTERNAL_ERROR").hasMessageContaining("the driver is unresponsive")
+                .hasCauseInstanceOf(WaitFailedException.class);
         assertThat(out.getMessage().getHeader(DatabricksConstants.LIFE_CYCLE_STATE)).isEqualTo("INTERNAL_ERROR");
         assertThat(out.getMessage().getHeader(DatabricksConstants.RUN_ID)).isNotNull();
     }

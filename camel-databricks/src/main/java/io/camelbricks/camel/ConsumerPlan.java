@@ -1,0 +1,169 @@
+package io.camelbricks.camel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+
+import io.camelbricks.api.OperationRegistry;
+import io.camelbricks.api.registry.Operation;
+import io.camelbricks.api.registry.WaitSpec;
+import io.camelbricks.api.wire.JsonMapper;
+
+/**
+ * What a consumer on an operation does, decided (and validated) when the consumer is created:
+ * <ul>
+ * <li>{@link Kind#ITEMS}: a list operation, each item once;</li>
+ * <li>{@link Kind#CHANGES}: a list operation, one exchange per observed state of each item; the state field
+ * defaults to the status path of a waiter of the same service when the items have that field (runs:
+ * {@code state.life_cycle_state}; clusters and warehouses: {@code state});</li>
+ * <li>{@link Kind#FOLLOW}: an operation a waiter polls (e.g. {@code jobs/getRun}), one exchange per observed
+ * state of that one entity, until a terminal state.</li>
+ * </ul>
+ */
+final class ConsumerPlan {
+    enum Kind { ITEMS, CHANGES, FOLLOW }
+
+    private static final ObjectMapper MAPPER = JsonMapper.create();
+
+    private final Kind kind;
+    private final String statePath;
+    private final Set<String> terminalStates;
+
+    private ConsumerPlan(Kind kind, String statePath, Set<String> terminalStates) {
+        this.kind = kind;
+        this.statePath = statePath;
+        this.terminalStates = terminalStates;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The dotted path of the state in an item or entity (CHANGES, FOLLOW). */
+    String statePath() {
+        return statePath;
+    }
+
+    /** The states after which a FOLLOW consumer stops polling. */
+    Set<String> terminalStates() {
+        return terminalStates;
+    }
+
+    static ConsumerPlan of(DatabricksEndpoint endpoint) {
+        Operation<Object, Object> op = endpoint.definition();
+        ConsumerMode mode = ConsumerMode.parse(endpoint.getEmit());
+        String path = "databricks:" + endpoint.getPath();
+        String stateField = blankToNull(endpoint.getStateField());
+        if (op.isPaginated()) {
+            if (mode == ConsumerMode.ITEMS) {
+                return new ConsumerPlan(Kind.ITEMS, null, Set.of());
+            }
+            String statePath = stateField != null ? stateField : defaultStatePath(op);
+            if (statePath == null) {
+                throw new IllegalArgumentException("emit=changes on " + path + ": set stateField to the item field"
+                        + " holding the state (e.g. stateField=state); the items of this operation ("
+                        + op.pagination().itemType().getSimpleName() + ") have no state field of a waiter of the"
+                        + " service");
+            }
+            return new ConsumerPlan(Kind.CHANGES, statePath, Set.of());
+        }
+        List<WaitSpec> waiters = waitersPolling(op);
+        if (waiters.isEmpty()) {
+            throw new IllegalArgumentException(path + " cannot be consumed: only list operations (each item, or"
+                    + " each change of an item's state) and operations that report an entity's state (followed until"
+                    + " it is final, e.g. jobs/getRun) can. List operations of " + endpoint.getService() + ": "
+                    + OperationLookup.listOperations(endpoint.getService()) + "; followable: "
+                    + followable(endpoint.getService()));
+        }
+        String statePath = stateField != null ? stateField : waiters.get(0).statusPath();
+        Set<String> terminal = new LinkedHashSet<>();
+        if (blankToNull(endpoint.getTerminalStates()) != null) {
+            terminal.addAll(DatabricksEndpoint.listOption(endpoint.getTerminalStates()));
+        } else {
+            for (WaitSpec waiter : waiters) {
+                terminal.addAll(waiter.targetStates());
+                terminal.addAll(waiter.failureStates());
+            }
+        }
+        return new ConsumerPlan(Kind.FOLLOW, statePath, Set.copyOf(terminal));
+    }
+
+    /** The waiters that poll {@code op}: they say which of its fields is the state, and which states are final. */
+    static List<WaitSpec> waitersPolling(Operation<?, ?> op) {
+        List<WaitSpec> waiters = new ArrayList<>();
+        for (Operation<?, ?> candidate : OperationRegistry.all()) {
+            if (candidate.hasWaiter() && candidate.waitSpec().pollOperationId().equals(op.id())
+                    && waiters.stream().noneMatch(w -> w.statusPath().equals(candidate.waitSpec().statusPath())
+                            && w.targetStates().equals(candidate.waitSpec().targetStates()))) {
+                waiters.add(candidate.waitSpec());
+            }
+        }
+        return waiters;
+    }
+
+    /** The status path of a waiter of the same service that the list's items have, or null. */
+    static String defaultStatePath(Operation<?, ?> op) {
+        JavaType itemType = MAPPER.constructType(op.pagination().itemType());
+        for (Operation<?, ?> candidate : OperationRegistry.all()) {
+            if (candidate.hasWaiter() && candidate.scope() == op.scope()
+                    && candidate.packageName().equals(op.packageName())
+                    && candidate.serviceName().equals(op.serviceName())
+                    && hasPath(itemType, candidate.waitSpec().statusPath())) {
+                return candidate.waitSpec().statusPath();
+            }
+        }
+        return null;
+    }
+
+    /** Whether the JSON of {@code type} has a scalar at the dotted {@code path}. */
+    static boolean hasPath(JavaType type, String path) {
+        JavaType current = type;
+        for (String part : path.split("\\.")) {
+            if (current == null || current.isContainerType() || current.isPrimitive()
+                    || current.getRawClass().getName().startsWith("java.")) {
+                return false;
+            }
+            JavaType next = null;
+            for (BeanPropertyDefinition p : MAPPER.getSerializationConfig().introspect(current).findProperties()) {
+                if (p.getName().equals(part)) {
+                    next = p.getPrimaryType();
+                    break;
+                }
+            }
+            current = next;
+        }
+        return current != null && !current.isContainerType() && (current.isPrimitive() || current.isEnumType()
+                || current.getRawClass().getName().startsWith("java.")
+                || MAPPER.getSerializationConfig().introspect(current).findProperties().isEmpty()
+                || isOpenEnum(current));
+    }
+
+    /** The generated open enums serialise to their wire value (a string). */
+    private static boolean isOpenEnum(JavaType type) {
+        try {
+            type.getRawClass().getMethod("isKnown");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static String followable(String service) {
+        List<String> names = new ArrayList<>();
+        for (Operation<?, ?> op : OperationRegistry.all()) {
+            if (OperationLookup.serviceName(op).equals(service) && !waitersPolling(op).isEmpty()) {
+                names.add(op.methodName());
+            }
+        }
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
