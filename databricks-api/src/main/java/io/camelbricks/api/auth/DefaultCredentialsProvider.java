@@ -8,6 +8,18 @@ import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.DatabricksConfig;
 import io.camelbricks.api.DatabricksException;
+import io.camelbricks.api.auth.azure.AzureCliCredentialsProvider;
+import io.camelbricks.api.auth.azure.AzureClientSecretCredentialsProvider;
+import io.camelbricks.api.auth.azure.AzureMsiCredentialsProvider;
+import io.camelbricks.api.auth.cli.DatabricksCliCredentialsProvider;
+import io.camelbricks.api.auth.google.GoogleCredentialsCredentialsProvider;
+import io.camelbricks.api.auth.google.GoogleIdCredentialsProvider;
+import io.camelbricks.api.auth.metadata.MetadataServiceCredentialsProvider;
+import io.camelbricks.api.auth.oauth.EnvOidcCredentialsProvider;
+import io.camelbricks.api.auth.oauth.ExternalBrowserCredentialsProvider;
+import io.camelbricks.api.auth.oauth.FileOidcCredentialsProvider;
+import io.camelbricks.api.auth.oauth.GithubOidcCredentialsProvider;
+import io.camelbricks.api.auth.oauth.OAuthM2MCredentialsProvider;
 
 /**
  * The unified authentication chain: providers are tried in order; {@code auth_type} pins one of them. The first
@@ -23,10 +35,27 @@ public final class DefaultCredentialsProvider implements CredentialsProvider {
     private final List<CredentialsProvider> chain;
     private volatile String selected;
 
-    /** The default order of the Databricks SDKs (the providers implemented so far). */
+    /**
+     * The default order (the Databricks SDK for Python's, with {@code azure-msi} where the Go SDK has it): static
+     * credentials first, then service principals and workload identity, then the cloud CLIs, then
+     * interactive login (only when {@code auth_type=external-browser}), then Google.
+     */
     public DefaultCredentialsProvider() {
-        this(List.of(new PatCredentialsProvider(), new BasicCredentialsProvider(),
-                new io.camelbricks.api.auth.oauth.OAuthM2MCredentialsProvider()));
+        this(List.of(
+                new PatCredentialsProvider(),
+                new BasicCredentialsProvider(),
+                new MetadataServiceCredentialsProvider(),
+                new OAuthM2MCredentialsProvider(),
+                new EnvOidcCredentialsProvider(),
+                new FileOidcCredentialsProvider(),
+                new GithubOidcCredentialsProvider(),
+                new AzureClientSecretCredentialsProvider(),
+                new AzureMsiCredentialsProvider(),
+                new AzureCliCredentialsProvider(),
+                new ExternalBrowserCredentialsProvider(),
+                new DatabricksCliCredentialsProvider(),
+                new GoogleCredentialsCredentialsProvider(),
+                new GoogleIdCredentialsProvider()));
     }
 
     public DefaultCredentialsProvider(List<CredentialsProvider> chain) {
