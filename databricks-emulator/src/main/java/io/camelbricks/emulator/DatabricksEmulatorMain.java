@@ -15,15 +15,27 @@ import java.util.concurrent.CountDownLatch;
 public final class DatabricksEmulatorMain {
 
     /** Parsed command line. */
-    record CommandLine(EmulatorOptions options, int seedJobs, boolean help) {
+    record CommandLine(EmulatorOptions options, int seedJobs, boolean help, java.util.Map<String, String> servicePrincipals) {
+        CommandLine(EmulatorOptions options, int seedJobs, boolean help) {
+            this(options, seedJobs, help, java.util.Map.of());
+        }
+
+        @Override
+        public String toString() {
+            return "CommandLine[" + options + ", seedJobs=" + seedJobs + ", servicePrincipals="
+                    + servicePrincipals.keySet() + "]";
+        }
     }
 
     static final String USAGE = String.join("\n",
-            "usage: DatabricksEmulatorMain [PORT] [--port N] [--token T] [--timed] [--seed-jobs N]",
+            "usage: DatabricksEmulatorMain [PORT] [--port N] [--token T] [--timed] [--seed-jobs N]"
+                    + " [--service-principal ID:SECRET]...",
             "  PORT, --port N   port on 127.0.0.1 (default 0: a free port)",
             "  --token T        personal access token to accept (default: a random dapi... token)",
             "  --timed          runs are PENDING 2s and RUNNING 5s of wall-clock time (default: one poll each)",
-            "  --seed-jobs N    create N jobs at start");
+            "  --seed-jobs N    create N jobs at start",
+            "  --service-principal ID:SECRET",
+            "                   register an OAuth service principal (client credentials at /oidc/v1/token)");
 
     private DatabricksEmulatorMain() {
     }
@@ -44,6 +56,7 @@ public final class DatabricksEmulatorMain {
         }
         DatabricksEmulator emu = new DatabricksEmulator(commandLine.options()).start();
         emu.jobs().createJobs(commandLine.seedJobs());
+        commandLine.servicePrincipals().forEach(emu.oauth()::addServicePrincipal);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emu.close();
@@ -64,6 +77,7 @@ public final class DatabricksEmulatorMain {
         EmulatorOptions.Builder options = EmulatorOptions.builder();
         int seedJobs = 0;
         boolean help = false;
+        java.util.Map<String, String> servicePrincipals = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -86,6 +100,15 @@ public final class DatabricksEmulatorMain {
                 case "--seed-jobs":
                     seedJobs = parseInt(name, value != null ? value : next(args, ++i, name));
                     break;
+                case "--service-principal": {
+                    String sp = value != null ? value : next(args, ++i, name);
+                    int colon = sp.indexOf(':');
+                    if (colon <= 0 || colon == sp.length() - 1) {
+                        throw new IllegalArgumentException(name + " needs ID:SECRET");
+                    }
+                    servicePrincipals.put(sp.substring(0, colon), sp.substring(colon + 1));
+                    break;
+                }
                 case "-h":
                 case "--help":
                     help = true;
@@ -98,7 +121,7 @@ public final class DatabricksEmulatorMain {
                     }
             }
         }
-        return new CommandLine(options.build(), seedJobs, help);
+        return new CommandLine(options.build(), seedJobs, help, java.util.Map.copyOf(servicePrincipals));
     }
 
     private static String next(String[] args, int i, String name) {

@@ -28,6 +28,16 @@ class DatabricksEmulatorMainTest {
     }
 
     @Test
+    void takesServicePrincipalsForClientCredentialsWithoutShowingTheirSecrets() {
+        DatabricksEmulatorMain.CommandLine c = DatabricksEmulatorMain.parse(
+                new String[] {"--service-principal", "sp-1:s3cret", "--service-principal=sp-2:other"});
+        assertThat(c.servicePrincipals()).containsEntry("sp-1", "s3cret").containsEntry("sp-2", "other");
+        assertThat(c.toString()).doesNotContain("s3cret");
+        assertThatThrownBy(() -> DatabricksEmulatorMain.parse(new String[] {"--service-principal", "no-secret"}))
+                .hasMessageContaining("ID:SECRET");
+    }
+
+    @Test
     void rejectsUnknownArguments() {
         assertThatThrownBy(() -> DatabricksEmulatorMain.parse(new String[] {"--nope"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
