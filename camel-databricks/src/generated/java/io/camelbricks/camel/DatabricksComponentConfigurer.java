@@ -81,8 +81,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "disableRetries": getOrCreateConfiguration(target).setDisableRetries(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "discoveryurl":
         case "discoveryUrl": getOrCreateConfiguration(target).setDiscoveryUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "googlecredentials":
-        case "googleCredentials": getOrCreateConfiguration(target).setGoogleCredentials(property(camelContext, java.lang.String.class, value)); return true;
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": getOrCreateConfiguration(target).setGoogleCredentialsSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "googleserviceaccount":
         case "googleServiceAccount": getOrCreateConfiguration(target).setGoogleServiceAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -96,8 +96,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": getOrCreateConfiguration(target).setMaxConnectionsPerPool(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "metadataserviceurl":
-        case "metadataServiceUrl": getOrCreateConfiguration(target).setMetadataServiceUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": getOrCreateConfiguration(target).setMetadataServiceSecretUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": getOrCreateConfiguration(target).setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
         case "oidctokenenv":
@@ -184,8 +184,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "disableRetries": return java.lang.Boolean.class;
         case "discoveryurl":
         case "discoveryUrl": return java.lang.String.class;
-        case "googlecredentials":
-        case "googleCredentials": return java.lang.String.class;
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": return java.lang.String.class;
         case "googleserviceaccount":
         case "googleServiceAccount": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -199,8 +199,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return java.lang.Integer.class;
-        case "metadataserviceurl":
-        case "metadataServiceUrl": return java.lang.String.class;
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": return java.lang.String.class;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
         case "oidctokenenv":
@@ -283,8 +283,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "disableRetries": return getOrCreateConfiguration(target).getDisableRetries();
         case "discoveryurl":
         case "discoveryUrl": return getOrCreateConfiguration(target).getDiscoveryUrl();
-        case "googlecredentials":
-        case "googleCredentials": return getOrCreateConfiguration(target).getGoogleCredentials();
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": return getOrCreateConfiguration(target).getGoogleCredentialsSecret();
         case "googleserviceaccount":
         case "googleServiceAccount": return getOrCreateConfiguration(target).getGoogleServiceAccount();
         case "healthcheckconsumerenabled":
@@ -298,8 +298,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return getOrCreateConfiguration(target).getMaxConnectionsPerPool();
-        case "metadataserviceurl":
-        case "metadataServiceUrl": return getOrCreateConfiguration(target).getMetadataServiceUrl();
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": return getOrCreateConfiguration(target).getMetadataServiceSecretUrl();
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return getOrCreateConfiguration(target).getOauthBrowserAuthTimeout();
         case "oidctokenenv":

@@ -69,8 +69,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "disableRetries": target.setDisableRetries(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "discoveryurl":
         case "discoveryUrl": target.setDiscoveryUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "googlecredentials":
-        case "googleCredentials": target.setGoogleCredentials(property(camelContext, java.lang.String.class, value)); return true;
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": target.setGoogleCredentialsSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "googleserviceaccount":
         case "googleServiceAccount": target.setGoogleServiceAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.setHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -78,8 +78,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "httpTimeoutSeconds": target.setHttpTimeoutSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": target.setMaxConnectionsPerPool(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "metadataserviceurl":
-        case "metadataServiceUrl": target.setMetadataServiceUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": target.setMetadataServiceSecretUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": target.setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
         case "oidctokenenv":
@@ -156,8 +156,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "disableRetries": return java.lang.Boolean.class;
         case "discoveryurl":
         case "discoveryUrl": return java.lang.String.class;
-        case "googlecredentials":
-        case "googleCredentials": return java.lang.String.class;
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": return java.lang.String.class;
         case "googleserviceaccount":
         case "googleServiceAccount": return java.lang.String.class;
         case "host": return java.lang.String.class;
@@ -165,8 +165,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "httpTimeoutSeconds": return java.lang.Integer.class;
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return java.lang.Integer.class;
-        case "metadataserviceurl":
-        case "metadataServiceUrl": return java.lang.String.class;
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": return java.lang.String.class;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
         case "oidctokenenv":
@@ -244,8 +244,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "disableRetries": return target.getDisableRetries();
         case "discoveryurl":
         case "discoveryUrl": return target.getDiscoveryUrl();
-        case "googlecredentials":
-        case "googleCredentials": return target.getGoogleCredentials();
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": return target.getGoogleCredentialsSecret();
         case "googleserviceaccount":
         case "googleServiceAccount": return target.getGoogleServiceAccount();
         case "host": return target.getHost();
@@ -253,8 +253,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "httpTimeoutSeconds": return target.getHttpTimeoutSeconds();
         case "maxconnectionsperpool":
         case "maxConnectionsPerPool": return target.getMaxConnectionsPerPool();
-        case "metadataserviceurl":
-        case "metadataServiceUrl": return target.getMetadataServiceUrl();
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": return target.getMetadataServiceSecretUrl();
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return target.getOauthBrowserAuthTimeout();
         case "oidctokenenv":

@@ -87,8 +87,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failonresultstate":
         case "failOnResultState": target.setFailOnResultState(property(camelContext, java.lang.String.class, value)); return true;
-        case "googlecredentials":
-        case "googleCredentials": target.getConfiguration().setGoogleCredentials(property(camelContext, java.lang.String.class, value)); return true;
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": target.getConfiguration().setGoogleCredentialsSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "googleserviceaccount":
         case "googleServiceAccount": target.getConfiguration().setGoogleServiceAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -111,8 +111,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxMessagesPerPoll": target.setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": target.setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "metadataserviceurl":
-        case "metadataServiceUrl": target.getConfiguration().setMetadataServiceUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": target.getConfiguration().setMetadataServiceSecretUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": target.getConfiguration().setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
         case "oidctokenenv":
@@ -244,8 +244,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failonresultstate":
         case "failOnResultState": return java.lang.String.class;
-        case "googlecredentials":
-        case "googleCredentials": return java.lang.String.class;
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": return java.lang.String.class;
         case "googleserviceaccount":
         case "googleServiceAccount": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -268,8 +268,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxMessagesPerPoll": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
-        case "metadataserviceurl":
-        case "metadataServiceUrl": return java.lang.String.class;
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": return java.lang.String.class;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
         case "oidctokenenv":
@@ -397,8 +397,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exchangePattern": return target.getExchangePattern();
         case "failonresultstate":
         case "failOnResultState": return target.getFailOnResultState();
-        case "googlecredentials":
-        case "googleCredentials": return target.getConfiguration().getGoogleCredentials();
+        case "googlecredentialssecret":
+        case "googleCredentialsSecret": return target.getConfiguration().getGoogleCredentialsSecret();
         case "googleserviceaccount":
         case "googleServiceAccount": return target.getConfiguration().getGoogleServiceAccount();
         case "greedy": return target.isGreedy();
@@ -421,8 +421,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxMessagesPerPoll": return target.getMaxMessagesPerPoll();
         case "maxpollinterval":
         case "maxPollInterval": return target.getMaxPollInterval();
-        case "metadataserviceurl":
-        case "metadataServiceUrl": return target.getConfiguration().getMetadataServiceUrl();
+        case "metadataservicesecreturl":
+        case "metadataServiceSecretUrl": return target.getConfiguration().getMetadataServiceSecretUrl();
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return target.getConfiguration().getOauthBrowserAuthTimeout();
         case "oidctokenenv":

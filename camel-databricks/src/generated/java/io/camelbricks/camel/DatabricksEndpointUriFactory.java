@@ -57,7 +57,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnResultState");
-        props.add("googleCredentials");
+        props.add("googleCredentialsSecret");
         props.add("googleServiceAccount");
         props.add("greedy");
         props.add("host");
@@ -70,7 +70,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxConnectionsPerPool");
         props.add("maxMessagesPerPoll");
         props.add("maxPollInterval");
-        props.add("metadataServiceUrl");
+        props.add("metadataServiceSecretUrl");
         props.add("oauthBrowserAuthTimeout");
         props.add("oidcTokenEnv");
         props.add("oidcTokenFilepath");
@@ -109,8 +109,8 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         secretProps.add("actionsIdTokenRequestToken");
         secretProps.add("azureClientSecret");
         secretProps.add("clientSecret");
-        secretProps.add("googleCredentials");
-        secretProps.add("metadataServiceUrl");
+        secretProps.add("googleCredentialsSecret");
+        secretProps.add("metadataServiceSecretUrl");
         secretProps.add("password");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

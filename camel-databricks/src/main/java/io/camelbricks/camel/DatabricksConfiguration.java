@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -33,6 +34,15 @@ public class DatabricksConfiguration implements Cloneable {
      */
     static final Set<ConfigAttribute> NOT_OPTIONS = EnumSet.of(ConfigAttribute.CLUSTER_ID,
             ConfigAttribute.WAREHOUSE_ID, ConfigAttribute.SERVERLESS_COMPUTE_ID);
+    /**
+     * Secret attributes whose option is not the attribute's camelCase name: Camel masks option values by keywords
+     * in the option's name ({@code token}, {@code secret}, {@code password}, ...), in endpoint URIs, in the message
+     * of a failed endpoint resolution and in camel-main's startup log. {@code googleCredentials} and
+     * {@code metadataServiceUrl} contain none, so their options carry {@code Secret} in the name.
+     */
+    static final Map<ConfigAttribute, String> SECRET_OPTION_NAMES = Map.of(
+            ConfigAttribute.GOOGLE_CREDENTIALS, "googleCredentialsSecret",
+            ConfigAttribute.METADATA_SERVICE_URL, "metadataServiceSecretUrl");
 
     @UriParam(label = "common", description = "The workspace URL (e.g. https://dbc-1234.cloud.databricks.com), or the accounts "
             + "console URL for account-level operations. Default: DATABRICKS_HOST or the "
@@ -63,8 +73,9 @@ public class DatabricksConfiguration implements Cloneable {
     private String configFile;
     @UriParam(label = "security", description = "Google service account to impersonate (google-id auth on GCP).")
     private String googleServiceAccount;
-    @UriParam(label = "security", secret = true, description = "Google service account credentials JSON (google-credentials auth on GCP).")
-    private String googleCredentials;
+    @UriParam(label = "security", secret = true, description = "Google service account credentials JSON (google-credentials auth on GCP); the"
+            + " google_credentials attribute.")
+    private String googleCredentialsSecret;
     @UriParam(label = "security", description = "Azure resource id of the workspace (Azure auth); also identifies the host as "
             + "Azure.")
     private String azureWorkspaceResourceId;
@@ -112,7 +123,7 @@ public class DatabricksConfiguration implements Cloneable {
     private String oidcTokenEnv;
     @UriParam(label = "security", secret = true, description = "URL of a local metadata service handing out tokens (metadata-service auth); it "
             + "carries a secret.")
-    private String metadataServiceUrl;
+    private String metadataServiceSecretUrl;
     @UriParam(label = "advanced", description = "Refresh OAuth tokens only when they expired, not ahead of expiry in the "
             + "background.")
     private Boolean disableAsyncTokenRefresh;
@@ -149,18 +160,41 @@ public class DatabricksConfiguration implements Cloneable {
      * Options are read by name through the generated configurer, so the table is the only list of them.
      */
     public Map<ConfigAttribute, Object> connectionAttributes() {
-        DatabricksConfigurationConfigurer options = new DatabricksConfigurationConfigurer();
+        PropertyConfigurerGetter options = OptionReader.INSTANCE;
         Map<ConfigAttribute, Object> set = new LinkedHashMap<>();
         for (ConfigAttribute attribute : ConfigAttribute.all()) {
             if (NOT_OPTIONS.contains(attribute)) {
                 continue;
             }
-            Object value = options.getOptionValue(this, attribute.camelCaseName(), false);
+            Object value = options.getOptionValue(this, optionName(attribute), false);
             if (value != null && !(value instanceof String s && s.isBlank())) {
                 set.put(attribute, value);
             }
         }
         return set;
+    }
+
+    /**
+     * The configurer camel-component-maven-plugin generates for this class, which reads options by name without
+     * reflection. Loaded by name: the component's own sources must compile before it is (re)generated.
+     */
+    private static final class OptionReader {
+        static final PropertyConfigurerGetter INSTANCE = load();
+
+        private static PropertyConfigurerGetter load() {
+            String name = DatabricksConfiguration.class.getName() + "Configurer";
+            try {
+                return (PropertyConfigurerGetter) Class.forName(name).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException(name + " is missing: the Camel metadata of camel-databricks was not"
+                        + " generated", e);
+            }
+        }
+    }
+
+    /** The connection option of a configuration attribute (its camelCase name, but for a few secrets). */
+    static String optionName(ConfigAttribute attribute) {
+        return SECRET_OPTION_NAMES.getOrDefault(attribute, attribute.camelCaseName());
     }
 
     public DatabricksConfiguration copy() {
@@ -275,12 +309,12 @@ public class DatabricksConfiguration implements Cloneable {
         this.googleServiceAccount = googleServiceAccount;
     }
 
-    public String getGoogleCredentials() {
-        return googleCredentials;
+    public String getGoogleCredentialsSecret() {
+        return googleCredentialsSecret;
     }
 
-    public void setGoogleCredentials(String googleCredentials) {
-        this.googleCredentials = googleCredentials;
+    public void setGoogleCredentialsSecret(String googleCredentialsSecret) {
+        this.googleCredentialsSecret = googleCredentialsSecret;
     }
 
     public String getAzureWorkspaceResourceId() {
@@ -443,12 +477,12 @@ public class DatabricksConfiguration implements Cloneable {
         this.oidcTokenEnv = oidcTokenEnv;
     }
 
-    public String getMetadataServiceUrl() {
-        return metadataServiceUrl;
+    public String getMetadataServiceSecretUrl() {
+        return metadataServiceSecretUrl;
     }
 
-    public void setMetadataServiceUrl(String metadataServiceUrl) {
-        this.metadataServiceUrl = metadataServiceUrl;
+    public void setMetadataServiceSecretUrl(String metadataServiceSecretUrl) {
+        this.metadataServiceSecretUrl = metadataServiceSecretUrl;
     }
 
     public Boolean getDisableAsyncTokenRefresh() {

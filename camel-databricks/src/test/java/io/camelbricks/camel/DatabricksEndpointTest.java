@@ -152,4 +152,141 @@ class DatabricksEndpointTest extends CamelTestSupport {
                 .contains("rate_limit=5")
                 .doesNotContain("dapiSECRET");
     }
+
+    @Test
+    void anOptionOfChoicesRejectsOtherValuesNamingTheChoices() {
+        assertThatThrownBy(() -> context.getEndpoint("databricks:jobs/getRun?outputType=xml&" + CONNECTION))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("Invalid value 'xml' of option outputType: expected one of typed, map, json");
+        assertThatThrownBy(() -> context.getEndpoint("databricks:jobs/submit?wait=true&onWaitTimeout=abort&"
+                + CONNECTION)).hasMessageContaining("expected one of fail, cancel, continue");
+        assertThatThrownBy(() -> context.getEndpoint("databricks:jobs/list?emit=events&" + CONNECTION))
+                .hasMessageContaining("expected one of items, changes");
+    }
+
+    @Test
+    void cancelOnWaitTimeoutWhereNothingCancelsFailsAtCreationNamingWhatCan() {
+        assertThatThrownBy(() -> context.getEndpoint("databricks:genie/createMessage?wait=true&onWaitTimeout=cancel&"
+                + CONNECTION))
+                .hasMessageContaining("onWaitTimeout=cancel on databricks:genie/createMessage")
+                .hasMessageContaining("jobs/submit").hasMessageContaining("clusters/create");
+        DatabricksEndpoint submit = context.getEndpoint("databricks:jobs/submit?wait=true&onWaitTimeout=cancel&"
+                + CONNECTION, DatabricksEndpoint.class);
+        assertThat(OperationLookup.pathOf(submit.cancellation().operation())).isEqualTo("jobs/cancelRun");
+    }
+
+    @Test
+    void everyWaitCancellationExistsAndTakesThePollsFields() {
+        for (var pair : WaitCancellation.CANCEL_BY_POLL.entrySet()) {
+            var poll = io.camelbricks.api.OperationRegistry.byId(pair.getKey());
+            var cancel = io.camelbricks.api.OperationRegistry.byId(pair.getValue());
+            assertThat(poll).as(pair.getKey()).isPresent();
+            assertThat(cancel).as(pair.getValue()).isPresent();
+            RequestFields cancelFields = RequestFields.of(cancel.get().requestType(),
+                    io.camelbricks.api.wire.JsonMapper.create());
+            for (var op : io.camelbricks.api.OperationRegistry.all()) {
+                if (op.hasWaiter() && op.waitSpec().pollOperationId().equals(pair.getKey())) {
+                    for (String field : op.waitSpec().pollFields()) {
+                        assertThat(cancelFields.find(field)).as("%s takes %s of %s", pair.getValue(), field, op.id())
+                                .isPresent();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void waitTimeoutHasNoHiddenCeilingAndPollIntervalBacksOffUpToMaxPollInterval() {
+        DatabricksEndpoint unlimited = context.getEndpoint("databricks:jobs/submit?wait=true&" + CONNECTION,
+                DatabricksEndpoint.class);
+        DatabricksEndpoint twoHours = context.getEndpoint("databricks:jobs/submit?wait=true&waitTimeout=2h&"
+                + CONNECTION, DatabricksEndpoint.class);
+        DatabricksEndpoint backoff = context.getEndpoint("databricks:jobs/submit?wait=true&pollInterval=100"
+                + "&maxPollInterval=1s&" + CONNECTION, DatabricksEndpoint.class);
+        DatabricksEndpoint fixed = context.getEndpoint("databricks:jobs/submit?wait=true&pollInterval=250&"
+                + CONNECTION, DatabricksEndpoint.class);
+
+        assertThat(unlimited.effectiveWaitTimeout()).isEqualTo(DatabricksEndpoint.NO_WAIT_TIMEOUT)
+                .isGreaterThan(java.time.Duration.ofDays(365));
+        assertThat(twoHours.effectiveWaitTimeout()).isEqualTo(java.time.Duration.ofHours(2));
+        var policy = backoff.waitPolicy(backoff.client());
+        assertThat(policy.delayBefore(1).toMillis()).isEqualTo(100);
+        assertThat(policy.delayBefore(5).toMillis()).isEqualTo(500);
+        assertThat(policy.delayBefore(50).toMillis()).isEqualTo(1000);
+        assertThat(fixed.waitPolicy(fixed.client()).delayBefore(9).toMillis()).isEqualTo(250);
+        assertThat(unlimited.waitPolicy(unlimited.client())).isEqualTo(unlimited.client().waitPolicy());
+    }
+
+    @Test
+    void consumersPlanFromTheRegistryItemsChangesOrFollowingOneEntity() throws Exception {
+        assertThat(plan("databricks:jobs/list?" + CONNECTION).kind()).isEqualTo(ConsumerPlan.Kind.ITEMS);
+        ConsumerPlan runs = plan("databricks:jobs/listRuns?emit=changes&" + CONNECTION);
+        assertThat(runs.kind()).isEqualTo(ConsumerPlan.Kind.CHANGES);
+        assertThat(runs.statePath()).isEqualTo("state.life_cycle_state");
+        assertThat(plan("databricks:clusters/list?emit=changes&" + CONNECTION).statePath()).isEqualTo("state");
+        assertThat(plan("databricks:warehouses/list?emit=changes&" + CONNECTION).statePath()).isEqualTo("state");
+        assertThat(plan("databricks:jobs/list?emit=changes&stateField=settings.name&" + CONNECTION).statePath())
+                .isEqualTo("settings.name");
+        ConsumerPlan follow = plan("databricks:jobs/getRun?runId=1&" + CONNECTION);
+        assertThat(follow.kind()).isEqualTo(ConsumerPlan.Kind.FOLLOW);
+        assertThat(follow.statePath()).isEqualTo("state.life_cycle_state");
+        assertThat(follow.terminalStates()).containsExactlyInAnyOrder("TERMINATED", "SKIPPED", "INTERNAL_ERROR");
+        assertThat(plan("databricks:clusters/get?clusterId=c&terminalStates=TERMINATED,ERROR&" + CONNECTION)
+                .terminalStates()).containsExactlyInAnyOrder("TERMINATED", "ERROR");
+    }
+
+    @Test
+    void changesOfItemsWithoutAStateFieldNeedStateField() {
+        assertThatThrownBy(() -> plan("databricks:jobs/list?emit=changes&" + CONNECTION))
+                .hasMessageContaining("emit=changes on databricks:jobs/list: set stateField")
+                .hasMessageContaining("BaseJob");
+    }
+
+    @Test
+    void connectionOptionsReachTheClientAndSizeItsThreadPool() {
+        DatabricksEndpoint endpoint = context.getEndpoint("databricks:jobs/list?rateLimit=7&httpTimeoutSeconds=5"
+                + "&retryTimeoutSeconds=9&maxConnectionsPerPool=3&debugTruncateBytes=50&debugHeaders=true"
+                + "&scopes=all-apis,sql&azureEnvironment=PUBLIC&" + CONNECTION, DatabricksEndpoint.class);
+        var config = endpoint.client().config();
+
+        assertThat(config.getRateLimit()).isEqualTo(7);
+        assertThat(config.getHttpTimeoutSeconds()).isEqualTo(5);
+        assertThat(config.getRetryTimeoutSeconds()).isEqualTo(9);
+        assertThat(config.getMaxConnectionsPerPool()).isEqualTo(3);
+        assertThat(config.getDebugTruncateBytes()).isEqualTo(50);
+        assertThat(config.isDebugHeaders()).isTrue();
+        assertThat(config.getScopes()).containsExactly("all-apis", "sql");
+        var pool = (java.util.concurrent.ThreadPoolExecutor) endpoint.getComponent()
+                .blockingExecutor(endpoint.client());
+        assertThat(pool.getMaximumPoolSize()).as("one I/O thread per pooled connection").isEqualTo(3);
+    }
+
+    @Test
+    void aCredentialsProviderBeanAuthenticatesAndSeparatesClients() {
+        io.camelbricks.api.auth.CredentialsProvider vault = new io.camelbricks.api.auth.CredentialsProvider() {
+            @Override
+            public String authType() {
+                return "vault";
+            }
+
+            @Override
+            public java.util.Optional<io.camelbricks.api.auth.HeaderFactory> configure(
+                    io.camelbricks.api.DatabricksConfig config) {
+                return java.util.Optional.of(() -> java.util.Map.of("Authorization", "Bearer from-vault"));
+            }
+        };
+        context.getRegistry().bind("vault", vault);
+        DatabricksEndpoint withProvider = context.getEndpoint("databricks:jobs/list?credentialsProvider=#vault"
+                + "&host=https://dbc-1234.cloud.databricks.com", DatabricksEndpoint.class);
+        DatabricksEndpoint autowired = context.getEndpoint("databricks:jobs/get?"
+                + "host=https://dbc-1234.cloud.databricks.com", DatabricksEndpoint.class);
+
+        assertThat(withProvider.client().config().getAuthType()).isEqualTo("vault");
+        assertThat(autowired.client()).as("the single CredentialsProvider bean is autowired").isSameAs(withProvider.client());
+    }
+
+    private ConsumerPlan plan(String uri) throws Exception {
+        DatabricksEndpoint endpoint = context.getEndpoint(uri, DatabricksEndpoint.class);
+        return ((DatabricksConsumer) endpoint.createConsumer(exchange -> { })).plan();
+    }
 }

@@ -35,6 +35,33 @@ class ResultHeadersTest {
     }
 
     @Test
+    void aRunsMessageTerminationAndPageUrlBecomeHeaders() throws Exception {
+        Message message = copy("{\"run_id\":7,\"run_page_url\":\"https://h/#job/3/run/7\",\"state\":{"
+                + "\"life_cycle_state\":\"TERMINATED\",\"result_state\":\"FAILED\",\"state_message\":\"boom\"},"
+                + "\"status\":{\"state\":\"TERMINATED\",\"termination_details\":{\"code\":\"RUN_EXECUTION_ERROR\","
+                + "\"type\":\"CLIENT_ERROR\",\"message\":\"other\"}}}");
+
+        assertThat(message.getHeader(DatabricksConstants.STATE_MESSAGE)).isEqualTo("boom");
+        assertThat(message.getHeader(DatabricksConstants.TERMINATION_CODE)).isEqualTo("RUN_EXECUTION_ERROR");
+        assertThat(message.getHeader(DatabricksConstants.TERMINATION_TYPE)).isEqualTo("CLIENT_ERROR");
+        assertThat(message.getHeader(DatabricksConstants.RUN_PAGE_URL)).isEqualTo("https://h/#job/3/run/7");
+    }
+
+    @Test
+    void aClustersTerminationReasonAndAStatementsErrorBecomeHeaders() throws Exception {
+        Message cluster = copy("{\"cluster_id\":\"c\",\"state\":\"TERMINATED\",\"state_message\":\"idle\","
+                + "\"termination_reason\":{\"code\":\"INACTIVITY\",\"type\":\"SUCCESS\"}}");
+        Message statement = copy("{\"statement_id\":\"s\",\"status\":{\"state\":\"FAILED\",\"error\":{"
+                + "\"message\":\"Table not found\"}}}");
+
+        assertThat(cluster.getHeader(DatabricksConstants.STATE_MESSAGE)).isEqualTo("idle");
+        assertThat(cluster.getHeader(DatabricksConstants.TERMINATION_CODE)).isEqualTo("INACTIVITY");
+        assertThat(statement.getHeader(DatabricksConstants.STATE)).isEqualTo("FAILED");
+        assertThat(statement.getHeader(DatabricksConstants.STATE_MESSAGE)).isEqualTo("Table not found");
+        assertThat(statement.getHeader(DatabricksConstants.STATEMENT_ID)).isEqualTo("s");
+    }
+
+    @Test
     void itemKeysPreferKnownIds() throws Exception {
         ItemKey keys = new ItemKey(null, null);
         assertThat(keys.of(json("{\"name\":\"x\",\"job_id\":5}"))).isEqualTo("job_id=5");
