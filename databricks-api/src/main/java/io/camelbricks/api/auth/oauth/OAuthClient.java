@@ -200,6 +200,7 @@ public final class OAuthClient {
     /** Builder of an {@link OAuthClient} from its parts. */
     public static final class Builder {
         private String host;
+        private String accountId;
         private String clientId;
         private String clientSecret;
         private String redirectUrl;
@@ -211,6 +212,9 @@ public final class OAuthClient {
 
         /** The workspace (or account console) URL. */
         public Builder host(String host) { this.host = host; return this; }
+
+        /** For an account console host: the account whose OAuth endpoints to use. */
+        public Builder accountId(String accountId) { this.accountId = accountId; return this; }
 
         public Builder clientId(String clientId) { this.clientId = clientId; return this; }
 
@@ -230,7 +234,7 @@ public final class OAuthClient {
             if (host == null || host.isBlank()) {
                 throw new DatabricksException("an OAuth client needs a host");
             }
-            DatabricksConfig config = new DatabricksConfig().setHost(host).resolve(Map.of());
+            DatabricksConfig config = new DatabricksConfig().setHost(host).setAccountId(accountId).resolve(Map.of());
             if (clock != null) {
                 config.setClock(clock);
             }
