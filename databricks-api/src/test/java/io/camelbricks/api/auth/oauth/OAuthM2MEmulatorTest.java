@@ -119,4 +119,27 @@ class OAuthM2MEmulatorTest {
                     .isEqualTo("/oidc/accounts/" + emu.oauth().accountId() + "/v1/token");
         }
     }
+
+    @Test
+    void thirtyTwoThreadsCallingWhileTheTokenExpiresCauseExactlyOneRefreshAndNoFailure() throws Exception {
+        try (WorkspaceClient w = new WorkspaceClient(TestClients.fast(workspace("sp-secret")))) {
+            w.currentUser().me();
+            clock.advance(Duration.ofMinutes(10)); // the token has expired for client and server alike
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<String>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return w.currentUser().me().getUserName();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<String> call : calls) {
+                assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("sp-id");
+            }
+            pool.shutdown();
+            assertThat(emu.oauth().tokenRequests("client_credentials")).as("one initial token, one refresh").isEqualTo(2);
+        }
+    }
 }
