@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.DatabricksConfig;
+import io.camelbricks.api.auth.azure.AzureEnvironment;
 import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.auth.CredentialsProvider;
 import io.camelbricks.api.auth.HeaderFactory;
@@ -28,7 +29,7 @@ import io.camelbricks.api.auth.Token;
  * <li>client: {@code client_id}, default {@value #DEFAULT_CLIENT_ID} (the public app every account has);
  *     {@code client_secret} only for a confidential custom app;</li>
  * <li>scopes: {@code scopes} (default {@code all-apis}) plus {@code offline_access} unless
- *     {@code disable_oauth_refresh_token};</li>
+ *     {@code disable_oauth_refresh_token}, plus {@code <Azure Databricks app id>/user_impersonation} on Azure;</li>
  * <li>redirect: {@code redirect_url}, default {@value #DEFAULT_REDIRECT_URL} (the redirect the Databricks CLI,
  *     the Python and Go SDKs register; the Java SDK uses {@code http://localhost:8080/callback}); it must be
  *     {@code http} on {@code localhost}/{@code 127.0.0.1}; a loopback server on its port receives the redirect and
@@ -103,6 +104,13 @@ public final class ExternalBrowserCredentialsProvider implements CredentialsProv
         if (!Boolean.TRUE.equals(config.getAttribute("disable_oauth_refresh_token"))
                 && !scopes.contains("offline_access")) {
             scopes.add("offline_access");
+        }
+        if (config.isAzure()) {
+            // Azure Databricks logins go through Entra ID, which needs the workspace app's impersonation scope
+            String impersonation = AzureEnvironment.loginAppId(config) + "/user_impersonation";
+            if (!scopes.contains(impersonation)) {
+                scopes.add(impersonation);
+            }
         }
         return scopes;
     }
