@@ -149,6 +149,13 @@ public final class CachedTokenSource implements TokenSource {
 
         public Builder clock(Clock clock) { this.clock = clock; return this; }
 
+        /** The configuration's clock and its {@code disable_async_token_refresh} choice. */
+        public Builder configuredBy(io.camelbricks.api.DatabricksConfig config) {
+            this.clock = config.getClock();
+            this.asyncRefresh = !Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh"));
+            return this;
+        }
+
         public Builder staleWindow(Duration window) { this.staleWindow = window; return this; }
 
         public Builder expiryMargin(Duration margin) { this.expiryMargin = margin; return this; }

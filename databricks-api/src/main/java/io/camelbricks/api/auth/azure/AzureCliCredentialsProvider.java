@@ -83,18 +83,16 @@ public final class AzureCliCredentialsProvider implements CredentialsProvider {
             LOG.debug("Ignoring azure-cli auth: {}", e.getMessage());
             return Optional.empty();
         }
-        Clock clock = config.getClock();
-        boolean async = !Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh"));
         String appId = AzureEnvironment.loginAppId(config);
         CachedTokenSource tokens = CachedTokenSource.of(() -> cli.token(appId))
-                .clock(clock).asyncRefresh(async).initial(first).build();
+                .configuredBy(config).initial(first).build();
         CachedTokenSource management = null;
         if (resourceId != null && !resourceId.isBlank()) {
             String resource = AzureEnvironment.of(config).serviceManagementEndpoint();
             try {
                 Token mgmt = cli.token(resource);
                 management = CachedTokenSource.of(() -> cli.token(resource))
-                        .clock(clock).asyncRefresh(async).initial(mgmt).build();
+                        .configuredBy(config).initial(mgmt).build();
             } catch (DatabricksException e) {
                 LOG.debug("Not including the service management token in headers: {}", e.getMessage());
             }

@@ -83,13 +83,12 @@ public final class AzureClientSecretCredentialsProvider implements CredentialsPr
             throw new DatabricksException("invalid Entra ID authority " + authority + ": " + e.getMessage(), e);
         }
         Clock clock = config.getClock();
-        boolean async = !Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh"));
         CachedTokenSource tokens = CachedTokenSource.of(
                         tokenSource(app, AzureEnvironment.loginAppId(config), tenant, clock))
-                .clock(clock).asyncRefresh(async).build();
+                .configuredBy(config).build();
         CachedTokenSource management = CachedTokenSource.of(
                         tokenSource(app, environment.serviceManagementEndpoint(), tenant, clock))
-                .clock(clock).asyncRefresh(async).build();
+                .configuredBy(config).build();
         tokens.token();
         management.token();
         LOG.debug("Using Azure service principal {} of tenant {}", clientId, tenant);

@@ -64,13 +64,12 @@ public final class AzureMsiCredentialsProvider implements CredentialsProvider {
         String identity = clientId == null || clientId.toString().isBlank() ? null : clientId.toString();
         HttpTransport http = config.authTransport();
         Clock clock = config.getClock();
-        boolean async = !Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh"));
         CachedTokenSource tokens = CachedTokenSource.of(
                         imds(http, endpoint, AzureEnvironment.loginAppId(config), identity, clock))
-                .clock(clock).asyncRefresh(async).build();
+                .configuredBy(config).build();
         CachedTokenSource management = CachedTokenSource.of(
                         imds(http, endpoint, AzureEnvironment.of(config).serviceManagementEndpoint(), identity, clock))
-                .clock(clock).asyncRefresh(async).build();
+                .configuredBy(config).build();
         tokens.token();
         management.token();
         LOG.debug("Using the Azure managed identity{}", identity == null ? "" : " " + identity);

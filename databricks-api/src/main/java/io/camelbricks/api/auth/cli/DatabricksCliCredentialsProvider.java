@@ -85,8 +85,7 @@ public final class DatabricksCliCredentialsProvider implements CredentialsProvid
             throw e;
         }
         CachedTokenSource tokens = CachedTokenSource.of(() -> token(runner, cli.get(), args, env))
-                .clock(config.getClock())
-                .asyncRefresh(!Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh")))
+                .configuredBy(config)
                 .initial(first)
                 .build();
         LOG.debug("Using Databricks CLI authentication with Databricks OAuth tokens");

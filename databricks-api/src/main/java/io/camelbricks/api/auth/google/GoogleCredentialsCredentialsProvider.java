@@ -53,9 +53,8 @@ public final class GoogleCredentialsCredentialsProvider implements CredentialsPr
                 "google_credentials");
         HttpTransport http = config.authTransport();
         Clock clock = config.getClock();
-        boolean async = !Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh"));
         CachedTokenSource idTokens = CachedTokenSource.of(() -> account.idToken(http, host, clock))
-                .clock(clock).asyncRefresh(async).build();
+                .configuredBy(config).build();
         idTokens.token();
         if (!config.isAccountClient()) {
             LOG.debug("Using Google ID tokens of service account {}", account.clientEmail());
@@ -63,7 +62,7 @@ public final class GoogleCredentialsCredentialsProvider implements CredentialsPr
         }
         CachedTokenSource accessTokens = CachedTokenSource.of(() ->
                         account.accessToken(http, GoogleServiceAccount.CLOUD_PLATFORM_SCOPE, clock))
-                .clock(clock).asyncRefresh(async).build();
+                .configuredBy(config).build();
         accessTokens.token();
         LOG.debug("Using Google ID and access tokens of service account {}", account.clientEmail());
         return Optional.of(new TokenHeaderFactory(idTokens,

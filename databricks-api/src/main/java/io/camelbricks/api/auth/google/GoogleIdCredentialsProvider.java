@@ -87,8 +87,7 @@ public final class GoogleIdCredentialsProvider implements CredentialsProvider {
                     + "~/.config/gcloud/{}, or a Compute Engine metadata server)", ADC_FILE);
             return Optional.empty();
         }
-        boolean async = !Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh"));
-        CachedTokenSource adcTokens = CachedTokenSource.of(adc.get()).clock(clock).asyncRefresh(async).build();
+        CachedTokenSource adcTokens = CachedTokenSource.of(adc.get()).configuredBy(config).build();
         String base = iamEndpoint + "/v1/projects/-/serviceAccounts/" + PathEncoder.encodeSegment(serviceAccount.toString())
                 .replace("%40", "@"); // @ is a valid path character; Google spells emails plainly
         CachedTokenSource idTokens = CachedTokenSource.of(() -> {
@@ -102,7 +101,7 @@ public final class GoogleIdCredentialsProvider implements CredentialsProvider {
                 throw new DatabricksException(what + " answered without token");
             }
             return Token.bearer(token, GoogleServiceAccount.Jwts.expiry(token).orElse(clock.instant().plusSeconds(3600)));
-        }).clock(clock).asyncRefresh(async).build();
+        }).configuredBy(config).build();
         idTokens.token();
         if (!config.isAccountClient()) {
             return Optional.of(new TokenHeaderFactory(idTokens));
@@ -124,7 +123,7 @@ public final class GoogleIdCredentialsProvider implements CredentialsProvider {
                 expiry = clock.instant().plusSeconds(3600);
             }
             return Token.bearer(token, expiry);
-        }).clock(clock).asyncRefresh(async).build();
+        }).configuredBy(config).build();
         accessTokens.token();
         return Optional.of(new TokenHeaderFactory(idTokens,
                 () -> Map.of(GoogleCredentialsCredentialsProvider.SA_ACCESS_TOKEN_HEADER, accessTokens.token().accessToken())));

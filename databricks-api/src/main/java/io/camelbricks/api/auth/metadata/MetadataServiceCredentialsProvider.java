@@ -68,8 +68,7 @@ public final class MetadataServiceCredentialsProvider implements CredentialsProv
         TokenSource source = () -> fetch(http, serviceUrl, headers, what).orElseThrow(() ->
                 new DatabricksException(what + " answered HTTP 404: no token for " + host));
         CachedTokenSource tokens = CachedTokenSource.of(source)
-                .clock(config.getClock())
-                .asyncRefresh(!Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh")))
+                .configuredBy(config)
                 .initial(first.get())
                 .build();
         return Optional.of(new TokenHeaderFactory(tokens));

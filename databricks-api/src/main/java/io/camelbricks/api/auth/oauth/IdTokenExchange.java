@@ -53,8 +53,7 @@ public final class IdTokenExchange implements TokenSource {
         IdTokenExchange exchange = new IdTokenExchange(http, endpoints.tokenEndpoint(),
                 audience(config, endpoints), clientId, String.join(" ", config.getScopes()), idTokens);
         CachedTokenSource tokens = CachedTokenSource.of(exchange)
-                .clock(config.getClock())
-                .asyncRefresh(!Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh")))
+                .configuredBy(config)
                 .build();
         tokens.token();
         return Optional.of(new TokenHeaderFactory(tokens));

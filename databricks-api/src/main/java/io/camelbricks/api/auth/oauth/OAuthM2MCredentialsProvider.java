@@ -37,8 +37,7 @@ public final class OAuthM2MCredentialsProvider implements CredentialsProvider {
         form.put("scope", String.join(" ", config.getScopes()));
         CachedTokenSource tokens = CachedTokenSource.of(() -> http.requestToken(endpoints.tokenEndpoint(), form,
                         clientId, clientSecret, TokenEndpointClient.ClientAuth.HEADER))
-                .clock(config.getClock())
-                .asyncRefresh(!Boolean.TRUE.equals(config.getAttribute("disable_async_token_refresh")))
+                .configuredBy(config)
                 .build();
         tokens.token();
         return Optional.of(new TokenHeaderFactory(tokens));
