@@ -39,6 +39,7 @@ public final class ApiRequest {
     private ObjectNode json;
     private Map<String, String> pathParameters = Map.of();
     private volatile String principal;
+    private java.io.InputStream bodyStream;
 
     public ApiRequest(String requestId, String method, String path, String rawQuery,
                       Map<String, List<String>> headers, byte[] body) {
@@ -105,6 +106,18 @@ public final class ApiRequest {
 
     public byte[] bodyBytes() {
         return body;
+    }
+
+    /**
+     * The request body as a stream: for routes registered with {@link Router#addStreaming} the connection's stream,
+     * not buffered (and {@link #bodyBytes()} is empty); for other routes the buffered body.
+     */
+    public java.io.InputStream bodyStream() {
+        return bodyStream != null ? bodyStream : new java.io.ByteArrayInputStream(body);
+    }
+
+    void attachBodyStream(java.io.InputStream stream) {
+        this.bodyStream = stream;
     }
 
     /**

@@ -13,12 +13,58 @@ public final class ApiResponse {
     private final String contentType;
     private final byte[] body;
     private final Map<String, String> headers;
+    private final long streamLength;
+    private final BodyWriter writer;
+
+    /** Writes a streamed body (a file, a range of it) to the connection. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
 
     private ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body, headers, -1, null);
+    }
+
+    private ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers, long streamLength,
+                        BodyWriter writer) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;
         this.headers = Map.copyOf(new LinkedHashMap<>(headers));
+        this.streamLength = streamLength;
+        this.writer = writer;
+    }
+
+    /** Any bytes with any content type (downloads, XML errors of the emulated cloud storage). */
+    public static ApiResponse bytes(int status, String contentType, byte[] body, Map<String, String> headers) {
+        return new ApiResponse(status, contentType, body, headers);
+    }
+
+    /**
+     * A body of {@code length} bytes written by {@code writer} straight to the connection, never held in memory
+     * (file downloads). For HEAD requests nothing is written; put the length in a Content-Length header yourself.
+     */
+    public static ApiResponse stream(int status, String contentType, long length, Map<String, String> headers,
+                                     BodyWriter writer) {
+        return new ApiResponse(status, contentType, new byte[0], headers, length, writer);
+    }
+
+    /** True for {@link #stream} responses. */
+    public boolean isStreamed() {
+        return writer != null;
+    }
+
+    /** The length of a streamed body; -1 for others. */
+    public long streamLength() {
+        return streamLength;
+    }
+
+    /** Writes a streamed body. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        if (writer != null) {
+            writer.writeTo(out);
+        }
     }
 
     public static ApiResponse ok(JsonNode body) {

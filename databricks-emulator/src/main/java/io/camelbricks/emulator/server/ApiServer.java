@@ -99,13 +99,21 @@ public final class ApiServer implements AutoCloseable {
     private void exchange(HttpExchange exchange) {
         String requestId = UUID.randomUUID().toString();
         try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+            ApiRequest probe = new ApiRequest(requestId, exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), null, Map.of(), new byte[0]);
+            boolean streaming = router.streamsRequestBody(probe);
+            byte[] body = new byte[0];
+            if (!streaming) {
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
             }
             ApiRequest request = new ApiRequest(requestId, exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body);
+            if (streaming) {
+                request.attachBodyStream(exchange.getRequestBody());
+            }
             ApiResponse response = dispatch(request);
             requestLog.record(request, response.status());
             if (LOG.isDebugEnabled()) {
@@ -146,6 +154,16 @@ public final class ApiServer implements AutoCloseable {
         headers.set("x-request-id", request.requestId());
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());
+        }
+        if (response.isStreamed()) {
+            boolean head = "HEAD".equals(request.method()) || response.streamLength() == 0;
+            exchange.sendResponseHeaders(response.status(), head ? -1 : response.streamLength());
+            if (!head) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    response.writeTo(out);
+                }
+            }
+            return;
         }
         byte[] body = response.body();
         boolean noBody = body.length == 0 || "HEAD".equals(request.method());

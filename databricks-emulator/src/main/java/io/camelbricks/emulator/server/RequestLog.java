@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Every request the emulator received (newest last), so tests can assert what a client sent. The
  * {@code Authorization} header and the credential fields of form bodies ({@code client_secret}, {@code code},
- * {@code code_verifier}, {@code refresh_token}, {@code subject_token}, ...) are stored as {@code ***}. Keeps the last
- * {@code capacity} requests; {@link #count()} counts all since start or the last {@link #clear()}.
+ * {@code code_verifier}, {@code refresh_token}, {@code subject_token}, ...) and secret values ({@code string_value},
+ * {@code bytes_value} of {@code secrets/...} bodies) are stored as {@code ***}. Keeps the last {@code capacity} requests; {@link #count()} counts all since start or the last {@link #clear()}.
  */
 public final class RequestLog {
 
@@ -53,9 +53,29 @@ public final class RequestLog {
     private static final Set<String> SECRET_FORM_FIELDS = Set.of("client_secret", "code", "code_verifier",
             "refresh_token", "subject_token", "assertion", "password", "actor_token");
 
+    /** JSON body fields that carry secret values ({@code secrets/put}); stored as {@code ***}. */
+    private static final Set<String> SECRET_JSON_FIELDS = Set.of("string_value", "bytes_value");
+
+    private static byte[] redactJson(ApiRequest request, byte[] body) {
+        if (body.length == 0 || request.apiPath() == null || !request.apiPath().startsWith("/secrets/")) {
+            return body;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(body);
+            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object
+                    && SECRET_JSON_FIELDS.stream().anyMatch(object::has)) {
+                SECRET_JSON_FIELDS.stream().filter(object::has).forEach(f -> object.put(f, "***"));
+                return Json.MAPPER.writeValueAsBytes(object);
+            }
+            return body;
+        } catch (java.io.IOException | RuntimeException e) {
+            return "<unreadable body of a secrets request, not recorded>".getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
     private static byte[] redactForm(ApiRequest request) {
         String contentType = request.header("Content-Type");
-        byte[] body = request.bodyBytes();
+        byte[] body = redactJson(request, request.bodyBytes());
         if (body.length == 0 || contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return body;

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Routes keyed by verb + versionless API path ({@code POST /jobs/runs/submit}), each valid under a set of API
@@ -35,6 +37,7 @@ public final class Router {
 
     private final Map<String, List<Route>> exact = new LinkedHashMap<>();
     private final List<Route> templated = new ArrayList<>();
+    private final Set<Route> streaming = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** Registers {@code method apiPath} for every version in {@code versions} (e.g. {@code Set.of("2.1","2.2")}). */
     public Router add(String method, Set<String> versions, String apiPath, ApiHandler handler) {
@@ -73,6 +76,32 @@ public final class Router {
 
     public Router post(Set<String> versions, String apiPath, ApiHandler handler) {
         return add("POST", versions, apiPath, handler);
+    }
+
+    /**
+     * Registers a route whose handler reads the request body itself from {@link ApiRequest#bodyStream()} (large
+     * uploads): the server does not buffer it, and the request log records no body for it.
+     */
+    public Router addStreaming(String method, Set<String> versions, String apiPath, ApiHandler handler) {
+        add(method, versions, apiPath, handler);
+        Route added = routesFor(apiPath).stream().filter(r -> r.handler() == handler
+                && r.method().equals(method.toUpperCase(Locale.ROOT))).reduce((a, b) -> b).orElseThrow();
+        synchronized (streaming) {
+            streaming.add(added);
+        }
+        return this;
+    }
+
+    /** True when the request goes to a route registered with {@link #addStreaming}; never throws. */
+    public boolean streamsRequestBody(ApiRequest request) {
+        try {
+            Route route = resolve(request).route();
+            synchronized (streaming) {
+                return streaming.contains(route);
+            }
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     /** All registered routes, for diagnostics and documentation. */
@@ -122,6 +151,15 @@ public final class Router {
     }
 
     private static Map<String, String> matchTemplate(String template, String path) {
+        Matcher glued = GLUED_TAIL.matcher(template);
+        if (glued.matches()) {
+            // "/fs/files{file_path}": the parameter takes the rest of the path, slashes included ("/Volumes/a/b")
+            String prefix = glued.group(1);
+            if (!path.startsWith(prefix) || path.length() <= prefix.length() + 1 || path.charAt(prefix.length()) != '/') {
+                return null;
+            }
+            return Map.of(glued.group(2), percentDecode(path.substring(prefix.length())));
+        }
         String[] t = template.split("/", -1);
         String[] p = path.split("/", -1);
         if (t.length != p.length) {
@@ -140,6 +178,35 @@ public final class Router {
             }
         }
         return parameters;
+    }
+
+    /** A template ending in a parameter glued to a literal, as the spec writes multi-segment path parameters. */
+    private static final Pattern GLUED_TAIL = Pattern.compile("^(.*[^/}])\\{(\\w+)\\}$");
+
+    /** Percent-decoding of a path (a '+' stays a '+', unlike form decoding). */
+    static String percentDecode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(raw.length());
+        int i = 0;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0) {
+                    out.write(hi * 16 + lo);
+                    i += 3;
+                    continue;
+                }
+            }
+            int cp = raw.codePointAt(i);
+            byte[] bytes = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.write(bytes, 0, bytes.length);
+            i += Character.charCount(cp);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The version sets used by the services. */
