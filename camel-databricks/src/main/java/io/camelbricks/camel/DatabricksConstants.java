@@ -8,7 +8,7 @@ public final class DatabricksConstants {
     // ---------------------------------------------------------------- headers the producer reads
 
     @Metadata(label = "producer", description = "Prefix of headers that set request fields: a header"
-            + " CamelDatabricks.<field> (camelCase or snake_case, e.g. CamelDatabricks.runId) sets that field of the"
+            + " CamelDatabricks.FIELD (camelCase or snake_case, e.g. CamelDatabricks.runId) sets that field of the"
             + " request. Headers win over URI options, which win over the body.", javaType = "Object")
     public static final String REQUEST_FIELD_HEADER_PREFIX = "CamelDatabricks.";
 

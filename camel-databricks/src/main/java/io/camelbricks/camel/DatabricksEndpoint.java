@@ -45,7 +45,7 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     private static final ObjectMapper WIRE_MAPPER = JsonMapper.create();
 
     @UriPath(description = "The service: the client accessor, e.g. jobs, clusters, files, statementExecution,"
-            + " warehouses; account/<accessor> for account-level operations (e.g. account/groups).")
+            + " warehouses; prefixed with account/ for account-level operations (e.g. account/groups).")
     @Metadata(required = true)
     private String service;
     @UriPath(description = "The operation: the client method of the service, e.g. submit, runNow, getRun, list,"

@@ -145,8 +145,8 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         });
         endpoint.waitsInProgress.incrementAndGet();
         CompletableFuture<Object> polled = wait.toCompletableFuture(endpoint.effectiveWaitTimeout());
-        polled.whenComplete((e, f) -> endpoint.waitsInProgress.decrementAndGet());
         return polled.handle((entity, failure) -> {
+            endpoint.waitsInProgress.decrementAndGet(); // before the exchange goes on
             if (failure == null) {
                 FailureStates failOn = endpoint.failureStates();
                 String failingState = failOn == null || failOn.states().isEmpty() ? null

@@ -27,12 +27,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param idempotencyField the request field filled with an idempotency token when left empty, or null
  * @param pagination     how a list operation pages, or null
  * @param waiter         the waiter used with {@code wait=true}, or null
+ * @param consumer       what a consumer ({@code from("databricks:...")}) on the operation does, or null when the
+ *                       operation cannot be consumed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OperationDoc(String uri, String id, String scope, String service, String operation,
                            String httpMethod, String path, String bodyKind, String requestType,
                            List<FieldDoc> fields, String responseType, String idempotencyField,
-                           PaginationDoc pagination, WaiterDoc waiter) {
+                           PaginationDoc pagination, WaiterDoc waiter, ConsumerDoc consumer) {
 
     public OperationDoc {
         fields = fields == null ? List.of() : List.copyOf(fields);
@@ -99,7 +101,7 @@ public record OperationDoc(String uri, String id, String scope, String service, 
 
     /**
      * The pagination of a list operation: the endpoint collects every page into a {@code List} of items (or hands out
-     * a lazy listing with {@code lazyList=true}); a consumer polls it.
+     * a lazy {@code Iterator} with {@code lazyList=true}); a consumer polls it.
      *
      * @param kind           {@code TOKEN}, {@code OFFSET}, {@code PAGE}, {@code NEXT_PAGE_REQUEST} or {@code SINGLE}
      * @param itemsField     the response field holding a page's items
@@ -116,7 +118,7 @@ public record OperationDoc(String uri, String id, String scope, String service, 
     /**
      * The waiter of a long-running operation, used with {@code wait=true}: the endpoint polls {@code pollUri} until
      * the entity reaches a target state (the exchange then carries the entity) or a failure state
-     * ({@code WaitFailedException}).
+     * ({@code DatabricksOperationFailedException}).
      *
      * @param pollOperation  operationId of the poll, e.g. {@code jobs.Jobs.getRun}
      * @param pollUri        the poll as an endpoint URI, e.g. {@code databricks:jobs/getRun}
@@ -125,12 +127,37 @@ public record OperationDoc(String uri, String id, String scope, String service, 
      * @param targetStates   states that end the wait successfully
      * @param failureStates  states that end the wait with an error
      * @param messagePath    dotted path of the status message, or null
-     * @param defaultTimeout the default {@code waitTimeout}, ISO-8601 (e.g. {@code PT20M})
+     * @param defaultTimeout the spec's timeout, ISO-8601 (e.g. {@code PT20M}); the component's {@code waitTimeout}
+     *                       has no default (it waits until a final state unless told otherwise)
      * @param entityType     the class of the polled entity, the exchange body after the wait
+     * @param failOnResultState the default of {@code failOnResultState}: states the waiter reaches that still fail
+     *                       the exchange (a run's unsuccessful result states), empty for most operations
+     * @param cancelUri      the operation {@code onWaitTimeout=cancel} calls, e.g. {@code databricks:jobs/cancelRun};
+     *                       null when the wait cannot be cancelled
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WaiterDoc(String pollOperation, String pollUri, List<String> pollArguments, String statusPath,
                             List<String> targetStates, List<String> failureStates, String messagePath,
-                            String defaultTimeout, String entityType) {
+                            String defaultTimeout, String entityType, List<String> failOnResultState,
+                            String cancelUri) {
+        public WaiterDoc {
+            failOnResultState = failOnResultState == null ? List.of() : List.copyOf(failOnResultState);
+        }
+    }
+
+    /**
+     * What a consumer on the operation does.
+     *
+     * @param mode           {@code items} (a list operation: each item once; {@code emit=changes} for state changes)
+     *                       or {@code follow} (one entity's state changes until a terminal state)
+     * @param stateField     the default {@code stateField}: for {@code emit=changes} on a list (null when the items
+     *                       have none, then {@code stateField} must be set), or the followed entity's state
+     * @param terminalStates for {@code follow}: the default {@code terminalStates}
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ConsumerDoc(String mode, String stateField, List<String> terminalStates) {
+        public ConsumerDoc {
+            terminalStates = terminalStates == null ? List.of() : List.copyOf(terminalStates);
+        }
     }
 }

@@ -23,7 +23,9 @@ import io.camelbricks.api.registry.PaginationSpec;
 import io.camelbricks.api.registry.Param;
 import io.camelbricks.api.registry.WaitSpec;
 import io.camelbricks.api.wire.JsonMapper;
+import io.camelbricks.camel.EndpointCapabilities;
 
+import io.camelbricks.camel.catalog.OperationDoc.ConsumerDoc;
 import io.camelbricks.camel.catalog.OperationDoc.FieldDoc;
 import io.camelbricks.camel.catalog.OperationDoc.PaginationDoc;
 import io.camelbricks.camel.catalog.OperationDoc.WaiterDoc;
@@ -73,7 +75,19 @@ final class OperationDocs {
                 op.bodyKind().name().toLowerCase(java.util.Locale.ROOT),
                 op.hasRequest() ? op.requestType().getName() : null, fields,
                 op.responseType() == null || op.responseType() == Void.class ? null : op.responseType().getName(),
-                idempotencyField(op, fields), pagination(op.pagination()), waiter(op.waitSpec()));
+                idempotencyField(op, fields), pagination(op.pagination()), waiter(op), consumer(op));
+    }
+
+    /** How a consumer on {@code op} behaves, as camel-databricks decides it. */
+    private static ConsumerDoc consumer(Operation<?, ?> op) {
+        if (op.isPaginated()) {
+            return new ConsumerDoc("items", EndpointCapabilities.changesStateField(op).orElse(null), List.of());
+        }
+        if (EndpointCapabilities.isFollowable(op)) {
+            return new ConsumerDoc("follow", EndpointCapabilities.followStateField(op).orElse(null),
+                    List.copyOf(EndpointCapabilities.followTerminalStates(op)));
+        }
+        return null;
     }
 
     /**
@@ -169,7 +183,8 @@ final class OperationDocs {
                 p.requestField(), p.responseField(), p.dedupeBy());
     }
 
-    private static WaiterDoc waiter(WaitSpec w) {
+    private static WaiterDoc waiter(Operation<?, ?> op) {
+        WaitSpec w = op.waitSpec();
         if (w == null) {
             return null;
         }
@@ -177,7 +192,9 @@ final class OperationDocs {
         return new WaiterDoc(w.pollOperationId(), poll == null ? null : uriOf(poll), w.pollArguments(), w.statusPath(),
                 w.targetStates(), w.failureStates(), w.messagePath(),
                 w.defaultTimeout() == null ? null : w.defaultTimeout().toString(),
-                poll == null || poll.responseType() == Void.class ? null : poll.responseType().getName());
+                poll == null || poll.responseType() == Void.class ? null : poll.responseType().getName(),
+                EndpointCapabilities.failOnResultStateDefault(op),
+                EndpointCapabilities.waitCancellation(op).map(OperationDocs::uriOf).orElse(null));
     }
 
 

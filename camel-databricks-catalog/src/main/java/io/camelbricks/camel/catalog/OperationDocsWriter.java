@@ -70,8 +70,9 @@ public final class OperationDocsWriter {
                 .append(docs.size()).append(" operations: ").append(docs.size() - account).append(" workspace, ")
                 .append(account).append(" account (`databricks:account/<service>/<operation>`, need `host` = the")
                 .append(" accounts console and `accountId`); ").append(paginated).append(" list operations (the body is")
-                .append(" a `List` of every item, or a lazy listing with `lazyList=true`; a consumer polls them); ")
-                .append(waiters).append(" with a waiter (`wait=true`).\n\n")
+                .append(" a `List` of every item, or a lazy `Iterator` with `lazyList=true`; a consumer polls them); ")
+                .append(waiters).append(" with a waiter (`wait=true`: no default timeout; a failure state fails the")
+                .append(" exchange with `DatabricksOperationFailedException`).\n\n")
                 .append("Request fields are endpoint options (`?runName=x`, camelCase or snake_case) and")
                 .append(" `CamelDatabricks.<field>` headers; headers win over options, options over the body.")
                 .append(" *in* says where a field travels: `path`, `query`, `body` (JSON), `none` (not sent).\n\n");
@@ -84,15 +85,17 @@ public final class OperationDocsWriter {
                 .collect(Collectors.joining(" · "))).append("\n\n");
         for (Map.Entry<String, List<OperationDoc>> service : byService.entrySet()) {
             md.append("## ").append(service.getKey()).append("\n\n");
-            md.append("| URI | HTTP | request fields: option (wire name) type, in | response | paginated | waiter |\n");
-            md.append("|---|---|---|---|---|---|\n");
+            md.append("| URI | HTTP | request fields: option (wire name) type, in | response | paginated | waiter"
+                    + " (`wait=true`) | consumer |\n");
+            md.append("|---|---|---|---|---|---|---|\n");
             for (OperationDoc op : service.getValue()) {
                 md.append("| `").append(op.uri()).append("` | ")
                         .append(op.httpMethod()).append(" `").append(cell(op.path())).append("` | ")
                         .append(fields(op)).append(" | ")
                         .append(op.responseType() == null ? "none" : code(simple(op.responseType()))).append(" | ")
                         .append(pagination(op.pagination())).append(" | ")
-                        .append(waiter(op.waiter())).append(" |\n");
+                        .append(waiter(op.waiter())).append(" | ")
+                        .append(consumer(op.consumer())).append(" |\n");
             }
             md.append('\n');
         }
@@ -148,13 +151,27 @@ public final class OperationDocsWriter {
         if (!w.failureStates().isEmpty()) {
             sb.append("; fails on ").append(String.join(", ", w.failureStates()));
         }
-        if (w.defaultTimeout() != null) {
-            sb.append("; default timeout ").append(w.defaultTimeout().substring(2).toLowerCase(java.util.Locale.ROOT));
+        if (w.failOnResultState() != null && !w.failOnResultState().isEmpty()) {
+            sb.append("; `failOnResultState` ").append(String.join(",", w.failOnResultState()));
+        }
+        if (w.cancelUri() != null) {
+            sb.append("; `onWaitTimeout=cancel` calls `").append(w.cancelUri()).append('`');
         }
         if (w.entityType() != null) {
             sb.append("; body ").append(code(simple(w.entityType())));
         }
         return sb.toString();
+    }
+
+    private static String consumer(OperationDoc.ConsumerDoc c) {
+        if (c == null) {
+            return "no";
+        }
+        if ("follow".equals(c.mode())) {
+            return "follows `" + c.stateField() + "` until " + String.join(", ", c.terminalStates());
+        }
+        return "each item; `emit=changes`" + (c.stateField() == null ? " with `stateField`"
+                : " on `" + c.stateField() + "`");
     }
 
     /** {@code io.camelbricks.api.service.jobs.SubmitRun} → {@code SubmitRun} (nested: {@code Outer.Inner}). */

@@ -77,6 +77,9 @@ class DatabricksCatalogTest {
         EndpointValidationResult result = DatabricksCatalog.validate(catalog, "databricks:jobs/submit?wait=maybe");
         assertThat(result.isSuccess()).isFalse();
         assertThat(result.getInvalidBoolean()).containsKey("wait");
+        EndpointValidationResult choice = DatabricksCatalog.validate(catalog,
+                "databricks:jobs/submit?wait=true&onWaitTimeout=abort&outputType=map&waitTimeout=2h");
+        assertThat(choice.getInvalidEnum()).containsOnlyKeys("onWaitTimeout");
     }
 
     @Test

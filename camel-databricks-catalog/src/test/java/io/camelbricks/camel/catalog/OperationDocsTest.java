@@ -57,7 +57,25 @@ class OperationDocsTest {
         assertThat(waiter.failureStates()).containsExactly("INTERNAL_ERROR");
         assertThat(waiter.defaultTimeout()).isEqualTo("PT20M");
         assertThat(waiter.entityType()).isEqualTo("io.camelbricks.api.service.jobs.Run");
+        assertThat(waiter.failOnResultState()).contains("FAILED", "TIMEDOUT", "CANCELED", "SKIPPED");
+        assertThat(waiter.cancelUri()).isEqualTo("databricks:jobs/cancelRun");
         assertThat(submit.pagination()).isNull();
+        assertThat(submit.consumer()).isNull();
+    }
+
+    @Test
+    void consumerBehaviourIsDocumentedPerOperation() {
+        OperationDoc.ConsumerDoc runs = DatabricksCatalog.operation("jobs/listRuns").orElseThrow().consumer();
+        OperationDoc.ConsumerDoc jobs = DatabricksCatalog.operation("jobs/list").orElseThrow().consumer();
+        OperationDoc.ConsumerDoc run = DatabricksCatalog.operation("jobs/getRun").orElseThrow().consumer();
+
+        assertThat(runs.mode()).isEqualTo("items");
+        assertThat(runs.stateField()).isEqualTo("state.life_cycle_state");
+        assertThat(jobs.stateField()).as("jobs have no state: emit=changes needs stateField").isNull();
+        assertThat(run.mode()).isEqualTo("follow");
+        assertThat(run.terminalStates()).containsExactlyInAnyOrder("TERMINATED", "SKIPPED", "INTERNAL_ERROR");
+        assertThat(DatabricksCatalog.operation("jobs/cancelRun").orElseThrow().waiter().failOnResultState())
+                .as("cancelling expects CANCELED").isEmpty();
     }
 
     @Test

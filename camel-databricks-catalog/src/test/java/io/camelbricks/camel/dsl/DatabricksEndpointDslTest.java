@@ -46,6 +46,7 @@ class DatabricksEndpointDslTest extends CamelTestSupport {
         public void configure() {
             from("direct:submitAndWait")
                     .to(databricks("jobs/submit").wait(true).pollInterval(20).waitTimeout("30s")
+                            .onWaitTimeout("cancel").failOnResultState("FAILED,TIMEDOUT").outputType("typed")
                             .host(emulator().url()).token(TOKEN));
 
             // the static builders, and a request field (run_name) set through the DSL
@@ -94,6 +95,8 @@ class DatabricksEndpointDslTest extends CamelTestSupport {
         io.camelbricks.camel.DatabricksEndpoint databricks = (io.camelbricks.camel.DatabricksEndpoint) endpoint;
         assertThat(databricks.isWait()).isTrue();
         assertThat(databricks.getPollInterval()).isEqualTo(20L);
+        assertThat(databricks.getOnWaitTimeout()).isEqualTo("cancel");
+        assertThat(databricks.getFailOnResultState()).isEqualTo("FAILED,TIMEDOUT");
         // the generated builder passes the secret as RAW(...); Camel masks it wherever the URI is shown
         assertThat(endpoint.getEndpointUri()).contains("token=RAW(" + TOKEN + ")");
         assertThat(URISupport.sanitizeUri(endpoint.getEndpointUri())).contains("token=xxxxxx").doesNotContain("Tok&en");
