@@ -2,6 +2,7 @@ package io.camelbricks.emulator;
 
 import io.camelbricks.emulator.clusters.ClustersHandler;
 import io.camelbricks.emulator.clusters.EmulatedClusters;
+import io.camelbricks.emulator.faults.EmulatedFaults;
 import io.camelbricks.emulator.jobs.EmulatedJobs;
 import io.camelbricks.emulator.iam.CurrentUserHandler;
 import io.camelbricks.emulator.jobs.JobsHandler;
@@ -11,9 +12,12 @@ import io.camelbricks.emulator.oauth.EmulatedOAuth;
 import io.camelbricks.emulator.oauth.TokenHandler;
 import io.camelbricks.emulator.server.ApiServer;
 import io.camelbricks.emulator.server.BearerTokenAuthenticator;
+import io.camelbricks.emulator.server.PageSizes;
 import io.camelbricks.emulator.server.RequestLog;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
+import io.camelbricks.emulator.spec.OpenApiSpec;
+import io.camelbricks.emulator.spec.SpecFallback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -41,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class DatabricksEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabricksEmulator.class);
+    /** Nesting depth of the spec fallback's sample answers. */
+    private static final int SAMPLE_DEPTH = 6;
 
     private final EmulatorOptions options;
     private final String token;
@@ -49,6 +55,11 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final EmulatedClusters clusters;
     private final EmulatedOAuth oauth;
     private final List<ServiceHandler> services;
+    // spec fallback, paging, faults
+    private final OpenApiSpec spec;
+    private final PageSizes pageSizes;
+    private final SpecFallback fallback;
+    private final EmulatedFaults faults;
     private volatile ApiServer server;
     private volatile String url;
     private volatile boolean closed;
@@ -61,7 +72,11 @@ public final class DatabricksEmulator implements AutoCloseable {
         this.options = options;
         this.token = options.token() != null ? options.token() : randomToken();
         Clock clock = options.clock();
-        this.requests = new RequestLog(options.requestLogCapacity(), clock);
+        this.spec = OpenApiSpec.shared();
+        this.requests = new RequestLog(options.requestLogCapacity(), clock, spec::operationId);
+        this.pageSizes = new PageSizes(options.maxPageSize());
+        this.fallback = new SpecFallback(spec, pageSizes, options.fallbackListSize(), SAMPLE_DEPTH);
+        this.faults = new EmulatedFaults(clock, spec::operationId);
         this.jobs = new EmulatedJobs(clock, options.userName(), this::urlOrPlaceholder, options.runScript(),
                 options.failureMarkers());
         this.clusters = new EmulatedClusters(clock, options.userName());
@@ -80,10 +95,11 @@ public final class DatabricksEmulator implements AutoCloseable {
         }
         Router router = new Router();
         services.forEach(s -> s.register(router));
+        router.fallback(fallback);   // after the services: registered routes always win
         try {
             ApiServer s = new ApiServer(options.port(), options.threads(), router,
                     List.of(new BearerTokenAuthenticator(token, options.userName(), oauth.accessTokenVerifier())),
-                    requests);
+                    requests, faults);
             s.start();
             this.url = "http://" + s.host() + ":" + s.port();
             this.server = s;
@@ -146,6 +162,29 @@ public final class DatabricksEmulator implements AutoCloseable {
         return oauth;
     }
 
+    /**
+     * Fault injection and rate limits: {@code faults().on("POST", "/jobs/runs/submit").respond(503).times(2)},
+     * {@code faults().rateLimit("/jobs/runs/get", 10)}, {@code faults().injected()}.
+     */
+    public EmulatedFaults faults() {
+        return faults;
+    }
+
+    /** Page sizes of the lists: {@code pageSizes().max(2)} forces two items per page on every list. */
+    public PageSizes pageSizes() {
+        return pageSizes;
+    }
+
+    /** The OpenAPI documents the emulator answers by (operations, schemas, operationIds of paths). */
+    public OpenApiSpec spec() {
+        return spec;
+    }
+
+    /** The answers of operations no service emulates (samples of the spec's schemas): counts per operationId. */
+    public SpecFallback fallback() {
+        return fallback;
+    }
+
     /** Every request received, for assertions on what a client sent. */
     public RequestLog requests() {
         return requests;
@@ -159,6 +198,9 @@ public final class DatabricksEmulator implements AutoCloseable {
         jobs.reset();
         clusters.reset();
         oauth.reset();
+        faults.clear();
+        pageSizes.reset();
+        fallback.reset();
         requests.clear();
     }
 

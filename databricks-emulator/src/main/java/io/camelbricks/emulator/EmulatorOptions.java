@@ -19,6 +19,8 @@ public final class EmulatorOptions {
     private final int threads;
     private final int requestLogCapacity;
     private final String userName;
+    private final int maxPageSize;
+    private final int fallbackListSize;
 
     private EmulatorOptions(Builder b) {
         this.port = b.port;
@@ -29,6 +31,8 @@ public final class EmulatorOptions {
         this.threads = b.threads;
         this.requestLogCapacity = b.requestLogCapacity;
         this.userName = b.userName;
+        this.maxPageSize = b.maxPageSize;
+        this.fallbackListSize = b.fallbackListSize;
     }
 
     public static EmulatorOptions defaults() {
@@ -78,6 +82,16 @@ public final class EmulatorOptions {
         return userName;
     }
 
+    /** Forced maximum page size of every list (0, the default: each API's own page sizes). */
+    public int maxPageSize() {
+        return maxPageSize;
+    }
+
+    /** How many items the lists of spec-fallback operations hold (default 1). */
+    public int fallbackListSize() {
+        return fallbackListSize;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.port = port;
@@ -88,6 +102,8 @@ public final class EmulatorOptions {
         b.threads = threads;
         b.requestLogCapacity = requestLogCapacity;
         b.userName = userName;
+        b.maxPageSize = maxPageSize;
+        b.fallbackListSize = fallbackListSize;
         return b;
     }
 
@@ -95,7 +111,8 @@ public final class EmulatorOptions {
     public String toString() {
         return "EmulatorOptions{port=" + port + ", token=" + (token == null ? "<random>" : "<given>")
                 + ", clock=" + clock + ", runScript=" + runScript + ", failureMarkers=" + failureMarkers
-                + ", threads=" + threads + ", userName=" + userName + "}";
+                + ", threads=" + threads + ", userName=" + userName
+                + (maxPageSize > 0 ? ", maxPageSize=" + maxPageSize : "") + "}";
     }
 
     /** Builder for {@link EmulatorOptions}. */
@@ -108,6 +125,8 @@ public final class EmulatorOptions {
         private int threads = 16;
         private int requestLogCapacity = 10_000;
         private String userName = "emulator-user@example.com";
+        private int maxPageSize;
+        private int fallbackListSize = 1;
 
         private Builder() {
         }
@@ -168,6 +187,28 @@ public final class EmulatorOptions {
 
         public Builder userName(String userName) {
             this.userName = Objects.requireNonNull(userName, "userName");
+            return this;
+        }
+
+        /**
+         * Every list answers at most {@code size} items per page, whatever the client asks for, so that client
+         * paging is exercised with few items (0, the default: each API's own page sizes). Per list and at run time:
+         * {@code emu.pageSizes()}.
+         */
+        public Builder maxPageSize(int size) {
+            if (size < 0) {
+                throw new IllegalArgumentException("maxPageSize must not be negative");
+            }
+            this.maxPageSize = size;
+            return this;
+        }
+
+        /** How many items the lists of operations answered by the spec fallback hold (default 1). */
+        public Builder fallbackListSize(int items) {
+            if (items < 0 || items > 10_000) {
+                throw new IllegalArgumentException("fallbackListSize must be within 0..10000");
+            }
+            this.fallbackListSize = items;
             return this;
         }
 

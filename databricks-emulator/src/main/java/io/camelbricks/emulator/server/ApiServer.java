@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +58,24 @@ public final class ApiServer implements AutoCloseable {
     private final ErrorResponseWriter errors = new ErrorResponseWriter();
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
+    // fault injection: decided before the filters; delays wait on this timer thread, not on a worker
+    private final FaultInjector faults;
+    private final ScheduledThreadPoolExecutor delays;
 
     public ApiServer(int port, int threads, Router router, List<RequestFilter> filters, RequestLog requestLog)
             throws IOException {
+        this(port, threads, router, filters, requestLog, FaultInjector.NONE);
+    }
+
+    public ApiServer(int port, int threads, Router router, List<RequestFilter> filters, RequestLog requestLog,
+                     FaultInjector faults) throws IOException {
+        this.faults = faults;
+        this.delays = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "databricks-emulator-delays");
+            t.setDaemon(true);
+            return t;
+        });
+        this.delays.setRemoveOnCancelPolicy(true);
         this.router = router;
         this.filters = List.copyOf(filters);
         this.requestLog = requestLog;
@@ -85,6 +102,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        delays.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -98,7 +116,8 @@ public final class ApiServer implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) {
         String requestId = UUID.randomUUID().toString();
-        try (exchange) {
+        ApiRequest request;
+        try {
             ApiRequest probe = new ApiRequest(requestId, exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), null, Map.of(), new byte[0]);
             boolean streaming = router.streamsRequestBody(probe);
@@ -108,16 +127,73 @@ public final class ApiServer implements AutoCloseable {
                     body = in.readAllBytes();
                 }
             }
-            ApiRequest request = new ApiRequest(requestId, exchange.getRequestMethod(),
+            request = new ApiRequest(requestId, exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body);
             if (streaming) {
                 request.attachBodyStream(exchange.getRequestBody());
             }
-            ApiResponse response = dispatch(request);
-            requestLog.record(request, response.status());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot read a request: {}", e.toString());
+            exchange.close();
+            return;
+        }
+        Fault fault = inspectFaults(request);
+        if (fault != null && !fault.delay().isZero()) {
+            try {
+                delays.schedule(() -> answerLater(exchange, request, fault), fault.delay().toNanos(),
+                        TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                exchange.close();
+            }
+            return;
+        }
+        answer(exchange, request, fault);
+    }
+
+    private Fault inspectFaults(ApiRequest request) {
+        try {
+            return faults.inspect(request);
+        } catch (RuntimeException e) {
+            LOG.warn("fault injector failed for {} {}", request.method(), request.path(), e);
+            return null;
+        }
+    }
+
+    /** After a delay, on the timer thread: hand the answer back to a worker. */
+    private void answerLater(HttpExchange exchange, ApiRequest request, Fault fault) {
+        try {
+            executor.execute(() -> answer(exchange, request, fault));
+        } catch (RejectedExecutionException e) {
+            exchange.close();
+        }
+    }
+
+    private void answer(HttpExchange exchange, ApiRequest request, Fault fault) {
+        try (exchange) {
+            Fault.Action action = fault == null ? Fault.Action.PROCEED : fault.action();
+            String injected = fault == null ? null : fault.description();
+            if (action == Fault.Action.RESET) {
+                // closing an exchange before its response headers closes the connection: the client reads EOF
+                requestLog.record(request, 0, injected);
+                return;
+            }
+            ApiResponse response = switch (action) {
+                case ERROR -> errors.toResponse(fault.error(), request.requestId());
+                case PAGE -> fault.page();
+                default -> dispatch(request);
+            };
+            requestLog.record(request, response.status(), injected);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("< {} {} -> {}", request.method(), request.path(), response.status());
+                LOG.debug("< {} {} -> {}{}", request.method(), request.path(), response.status(),
+                        injected == null ? "" : " (injected: " + injected + ")");
+            }
+            if (action == Fault.Action.LOSE_RESPONSE) {
+                return;
+            }
+            if (action == Fault.Action.TRUNCATE) {
+                sendTruncated(exchange, request, response);
+                return;
             }
             send(exchange, request, response);
         } catch (IOException e) {
@@ -132,7 +208,7 @@ public final class ApiServer implements AutoCloseable {
             if (!request.isApiCall() && "/".equals(request.path()) && "GET".equals(request.method())) {
                 return ApiResponse.text(200, "databricks-emulator: a local Databricks workspace. API under /api/\n");
             }
-            if (request.isApiCall()) {
+            if (request.isApiCall() || needsAuthentication(request.path())) {
                 for (RequestFilter filter : filters) {
                     filter.apply(request);
                 }
@@ -173,6 +249,43 @@ public final class ApiServer implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /**
+     * API paths outside the versioned {@code /api/<major.minor>/...} form still need the token: {@code /api/<service>/v1/...}
+     * (data quality) and the serving data plane ({@code /serving-endpoints/{name}/invocations}).
+     */
+    private static boolean needsAuthentication(String path) {
+        return path.startsWith("/api/") || path.startsWith("/serving-endpoints/");
+    }
+
+    /**
+     * Declares the full Content-Length, sends the head and the first half of the body, and closes the connection:
+     * the client sees a body cut short (closing the exchange with bytes missing closes the connection).
+     */
+    private static void sendTruncated(HttpExchange exchange, ApiRequest request, ApiResponse response)
+            throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", response.contentType());
+        headers.set("x-request-id", request.requestId());
+        for (Map.Entry<String, String> h : response.headers().entrySet()) {
+            headers.set(h.getKey(), h.getValue());
+        }
+        byte[] body = response.body();
+        if (response.isStreamed()) {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            response.writeTo(buffer);
+            body = buffer.toByteArray();
+        }
+        if (body.length < 2 || "HEAD".equals(request.method())) {
+            exchange.close();   // nothing to cut: the connection closes without an answer
+            return;
+        }
+        exchange.sendResponseHeaders(response.status(), body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        exchange.close();       // not out.close(): the stream would refuse, the exchange drops the connection
     }
 
     private static final class WorkerThreads implements ThreadFactory {

@@ -17,11 +17,14 @@ import java.util.Map;
  * @param queryParameters decoded query parameters
  * @param headers     headers with lower-case names
  * @param body        request body bytes
- * @param status      the HTTP status the emulator answered
+ * @param status      the HTTP status the emulator answered (0: the connection was closed without an answer)
+ * @param operationId the spec's operationId for this verb and path ({@code jobs.Jobs.submit}), null outside the spec
+ * @param injectedFault what fault the server acted out ({@code "503"}, {@code "reset"}, {@code "rate-limit"}, ...),
+ *                    null when none
  */
 public record RecordedRequest(Instant time, String method, String path, String version, String apiPath, String query,
                               Map<String, List<String>> queryParameters, Map<String, List<String>> headers,
-                              byte[] body, int status) {
+                              byte[] body, int status, String operationId, String injectedFault) {
 
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);

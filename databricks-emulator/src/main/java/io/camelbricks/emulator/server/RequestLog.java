@@ -24,28 +24,53 @@ public final class RequestLog {
     private final Clock clock;
     private final ArrayDeque<RecordedRequest> entries = new ArrayDeque<>();
     private long total;
+    private final OperationIds operationIds;
+
+    /** Maps a verb and a full request path to the spec's operationId ({@code jobs.Jobs.submit}), or null. */
+    @FunctionalInterface
+    public interface OperationIds {
+        String operationId(String method, String path);
+    }
 
     public RequestLog(int capacity, Clock clock) {
+        this(capacity, clock, (method, path) -> null);
+    }
+
+    public RequestLog(int capacity, Clock clock, OperationIds operationIds) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
         this.capacity = capacity;
         this.clock = clock;
+        this.operationIds = operationIds;
     }
 
     void record(ApiRequest request, int status) {
+        record(request, status, null);
+    }
+
+    /** Records a request; {@code injectedFault} says what fault the server acted out for it (null: none). */
+    void record(ApiRequest request, int status, String injectedFault) {
         Map<String, List<String>> headers = request.headers().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
                         e -> e.getKey().equals("authorization") ? redact(e.getValue()) : e.getValue()));
         RecordedRequest recorded = new RecordedRequest(clock.instant(), request.method(), request.path(),
                 request.version(), request.apiPath(), request.rawQuery(), request.queryParameters(), headers,
-                redactForm(request), status);
+                redactForm(request), status, operationId(request), injectedFault);
         synchronized (this) {
             if (entries.size() == capacity) {
                 entries.removeFirst();
             }
             entries.addLast(recorded);
             total++;
+        }
+    }
+
+    private String operationId(ApiRequest request) {
+        try {
+            return operationIds.operationId(request.method(), request.path());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -121,6 +146,22 @@ public final class RequestLog {
     /** Retained requests with this verb and versionless API path, oldest first. */
     public List<RecordedRequest> matching(String method, String apiPath) {
         return matching(r -> r.is(method.toUpperCase(Locale.ROOT), apiPath));
+    }
+
+    /** Number of retained requests of one operation of the spec, e.g. {@code countOperation("jobs.Jobs.submit")}. */
+    public long countOperation(String operationId) {
+        return matching(r -> operationId.equals(r.operationId())).size();
+    }
+
+    /** Retained requests per spec operationId (requests outside the spec are not counted), sorted by operationId. */
+    public Map<String, Long> operationCounts() {
+        return all().stream().filter(r -> r.operationId() != null).collect(Collectors.groupingBy(
+                RecordedRequest::operationId, java.util.TreeMap::new, Collectors.counting()));
+    }
+
+    /** Retained requests for which the server acted out an injected fault, oldest first. */
+    public List<RecordedRequest> withInjectedFaults() {
+        return matching(r -> r.injectedFault() != null);
     }
 
     public synchronized Optional<RecordedRequest> last() {

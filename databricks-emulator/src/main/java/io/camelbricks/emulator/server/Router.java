@@ -138,10 +138,39 @@ public final class Router {
                 allowed.add(route.method());
             }
         }
+        Fallback f = fallback;
+        if (f != null) {
+            Match match = f.resolve(request);
+            if (match != null) {
+                return match;
+            }
+            allowed.addAll(f.methods(request));
+        }
         if (!allowed.isEmpty()) {
             throw ApiException.methodNotAllowed(method, request.path(), String.join(", ", allowed));
         }
         throw ApiException.endpointNotFound(method, apiPath);
+    }
+
+    /**
+     * Answers what no registered route claims: the spec-driven fallback ({@code spec/SpecFallback}), so every operation
+     * of the OpenAPI documents answers. Registered routes always win; the fallback is asked only when none matches the
+     * verb and path.
+     */
+    public interface Fallback {
+        /** A route for this request (its full path, verb and version as the spec writes them), or null. */
+        Match resolve(ApiRequest request);
+
+        /** The verbs the fallback answers for this request's path (for the {@code Allow} header of a 405). */
+        Set<String> methods(ApiRequest request);
+    }
+
+    private volatile Fallback fallback;
+
+    /** Sets the fallback asked when no registered route matches (null: none, unmatched requests are 404/405). */
+    public Router fallback(Fallback fallback) {
+        this.fallback = fallback;
+        return this;
     }
 
     private List<Route> routesFor(String apiPath) {
