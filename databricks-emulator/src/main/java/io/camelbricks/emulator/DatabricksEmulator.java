@@ -1,7 +1,9 @@
 package io.camelbricks.emulator;
 
+import io.camelbricks.emulator.clusters.ClusterPoliciesHandler;
 import io.camelbricks.emulator.clusters.ClustersHandler;
 import io.camelbricks.emulator.clusters.EmulatedClusters;
+import io.camelbricks.emulator.clusters.InstancePoolsHandler;
 import io.camelbricks.emulator.faults.EmulatedFaults;
 import io.camelbricks.emulator.jobs.EmulatedJobs;
 import io.camelbricks.emulator.iam.CurrentUserHandler;
@@ -81,7 +83,8 @@ public final class DatabricksEmulator implements AutoCloseable {
                 options.failureMarkers());
         this.clusters = new EmulatedClusters(clock, options.userName());
         this.oauth = new EmulatedOAuth(clock, options.userName(), this::urlOrPlaceholder);
-        this.services = List.of(new JobsHandler(jobs), new ClustersHandler(clusters), new CurrentUserHandler(),
+        this.services = List.of(new JobsHandler(jobs), new ClustersHandler(clusters),
+                new InstancePoolsHandler(clusters), new ClusterPoliciesHandler(clusters), new CurrentUserHandler(),
                 new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth));
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -25,6 +26,10 @@ public final class EmulatedJobs {
     final JobRenderer jobRenderer = new JobRenderer();
     final RunRenderer runRenderer;
     private final AtomicLong seeded = new AtomicLong();
+    private final List<OutputRule> outputRules = new CopyOnWriteArrayList<>();
+
+    private record OutputRule(Predicate<ObjectNode> taskSpec, TaskOutput output) {
+    }
 
     /**
      * @param clock          the emulator clock (run times, clock-timed lifecycle steps)
@@ -37,7 +42,7 @@ public final class EmulatedJobs {
                         boolean failureMarkers) {
         this.jobs = new JobStore(clock, userName);
         this.scripts = new RunScriptRules(defaultScript, failureMarkers);
-        this.runs = new RunStore(clock, jobs::allocateJobId, scripts);
+        this.runs = new RunStore(clock, jobs::allocateJobId, jobs::find, scripts);
         this.runRenderer = new RunRenderer(baseUrl, userName);
     }
 
@@ -121,6 +126,30 @@ public final class EmulatedJobs {
         runs.cancel(runId);
     }
 
+    // ---- task output
+
+    /**
+     * What {@code runs/get-output} answers for the task runs of tasks with this {@code task_key} (in every run).
+     * Rules are tried in the order added; the first match wins.
+     */
+    public void taskOutput(String taskKey, TaskOutput output) {
+        taskOutputWhere(spec -> taskKey.equals(spec.path("task_key").asText()), output);
+    }
+
+    /** Like {@link #taskOutput(String, TaskOutput)} for the tasks whose specification matches. */
+    public void taskOutputWhere(Predicate<ObjectNode> taskSpec, TaskOutput output) {
+        outputRules.add(new OutputRule(taskSpec, output));
+    }
+
+    TaskOutput outputFor(ObjectNode taskSpec) {
+        for (OutputRule rule : outputRules) {
+            if (rule.taskSpec().test(taskSpec)) {
+                return rule.output();
+            }
+        }
+        return null;
+    }
+
     // ---- lifecycle scripting
 
     /** The next run created fails (TERMINATED / FAILED, last task failed) after the default timing. */
@@ -161,11 +190,15 @@ public final class EmulatedJobs {
         scripts.defaultScript(script);
     }
 
-    /** Deletes all jobs and runs and forgets queued scripts and rules; the default script returns to its initial value. */
+    /**
+     * Deletes all jobs and runs and forgets queued scripts, rules and scripted task outputs; the default script
+     * returns to its initial value.
+     */
     public void reset() {
         runs.clear();
         jobs.clear();
         scripts.reset();
+        outputRules.clear();
     }
 
     static List<ObjectNode> tasksOf(JsonNode settings) {

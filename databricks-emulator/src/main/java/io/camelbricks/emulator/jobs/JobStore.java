@@ -47,6 +47,17 @@ final class JobStore {
         return find(jobId).orElseThrow(() -> ApiException.legacyDoesNotExist("Job " + jobId + " does not exist."));
     }
 
+    /** Replaces the settings of a job (already validated, copied); 400 "Job N does not exist." when unknown. */
+    synchronized StoredJob replaceSettings(long jobId, ObjectNode settings) {
+        StoredJob job = jobs.get(jobId);
+        if (job == null) {
+            throw ApiException.legacyDoesNotExist("Job " + jobId + " does not exist.");
+        }
+        StoredJob updated = new StoredJob(jobId, job.createdTime(), job.creatorUserName(), settings.deepCopy());
+        jobs.put(jobId, updated);
+        return updated;
+    }
+
     synchronized boolean delete(long jobId) {
         return jobs.remove(jobId) != null;
     }

@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The Jobs API ({@code /api/2.0|2.1|2.2/jobs/...}): create, get, list, delete, run-now, runs/submit, runs/get,
- * runs/list, runs/cancel.
+ * The Jobs API ({@code /api/2.0|2.1|2.2/jobs/...}): create, get, list, reset, update, delete, run-now, and
+ * runs/submit, get, list, cancel, cancel-all, get-output, export, repair, delete.
  */
 public final class JobsHandler implements ServiceHandler {
 
@@ -52,7 +52,14 @@ public final class JobsHandler implements ServiceHandler {
               .post(v, "/jobs/runs/submit", this::submit)
               .get(v, "/jobs/runs/get", this::getRun)
               .get(v, "/jobs/runs/list", this::listRuns)
-              .post(v, "/jobs/runs/cancel", this::cancelRun);
+              .post(v, "/jobs/runs/cancel", this::cancelRun)
+              .post(v, "/jobs/reset", this::reset)
+              .post(v, "/jobs/update", this::update)
+              .post(v, "/jobs/runs/cancel-all", this::cancelAll)
+              .get(v, "/jobs/runs/get-output", this::getOutput)
+              .get(v, "/jobs/runs/export", this::export)
+              .post(v, "/jobs/runs/repair", this::repair)
+              .post(v, "/jobs/runs/delete", this::deleteRun);
     }
 
     // ---- jobs
@@ -122,6 +129,27 @@ public final class JobsHandler implements ServiceHandler {
             }
             tasks = selected;
         }
+        ObjectNode overriding = overridingParameters(body);
+        Boolean queue = null;
+        JsonNode queueNode = body.get("queue");
+        if (queueNode != null && !queueNode.isNull()) {
+            if (!queueNode.isObject()) {
+                throw ApiException.malformedRequest("expected an object for field 'queue'");
+            }
+            queue = queueNode.path("enabled").asBoolean(false);
+        }
+        JsonNode clusters = job.settings().get("job_clusters");
+        RunStore.Created created = jobs.runs.create(new RunStore.NewRun("JOB_RUN", job.jobId(), job.name(), tasks,
+                idempotencyToken(body), overriding, jobParameters(job, body.get("job_parameters")),
+                job.settings().path("timeout_seconds").asLong(0),
+                clusters instanceof ArrayNode array ? array.deepCopy() : null, queue), job);
+        ObjectNode json = Json.object();
+        json.put("run_id", created.runId());
+        json.put("number_in_job", created.runId());
+        return ApiResponse.ok(json);
+    }
+
+    private static ObjectNode overridingParameters(ObjectNode body) {
         ObjectNode overriding = Json.object();
         for (String field : OVERRIDING_PARAMETERS) {
             JsonNode value = body.get(field);
@@ -129,12 +157,30 @@ public final class JobsHandler implements ServiceHandler {
                 overriding.set(field, value.deepCopy());
             }
         }
-        RunStore.Created created = jobs.runs.create(new RunStore.NewRun("JOB_RUN", job.jobId(), job.name(), tasks,
-                idempotencyToken(body), overriding, jobParameters(job, body.get("job_parameters"))), job);
-        ObjectNode json = Json.object();
-        json.put("run_id", created.runId());
-        json.put("number_in_job", created.runId());
-        return ApiResponse.ok(json);
+        return overriding;
+    }
+
+    private ApiResponse reset(ApiRequest request) {
+        long jobId = request.requiredLong("job_id");
+        JsonNode newSettings = request.body().get("new_settings");
+        if (newSettings == null || newSettings.isNull()) {
+            throw ApiException.missingField("new_settings");
+        }
+        if (!newSettings.isObject()) {
+            throw ApiException.malformedRequest("expected an object for field 'new_settings'");
+        }
+        jobs.jobs.get(jobId);
+        jobs.jobs.replaceSettings(jobId, JobSettings.fromCreateRequest((ObjectNode) newSettings));
+        return ApiResponse.ok(Json.object());
+    }
+
+    private ApiResponse update(ApiRequest request) {
+        long jobId = request.requiredLong("job_id");
+        ObjectNode body = request.body();
+        StoredJob job = jobs.jobs.get(jobId);
+        jobs.jobs.replaceSettings(jobId, JobSettings.update(job.settings(), body.get("new_settings"),
+                body.get("fields_to_remove")));
+        return ApiResponse.ok(Json.object());
     }
 
     private static ArrayNode jobParameters(StoredJob job, JsonNode given) {
@@ -143,7 +189,8 @@ public final class JobsHandler implements ServiceHandler {
         }
         ArrayNode result = Json.array();
         Set<String> seen = new LinkedHashSet<>();
-        for (JsonNode definition : job.settings().path("parameters")) {
+        JsonNode definitions = job == null ? Json.array() : job.settings().path("parameters");
+        for (JsonNode definition : definitions) {
             String name = definition.path("name").asText();
             seen.add(name);
             ObjectNode p = result.addObject();
@@ -181,15 +228,22 @@ public final class JobsHandler implements ServiceHandler {
             throw ApiException.malformedRequest("expected a string for field 'run_name'");
         }
         String name = runName == null || runName.isNull() || runName.asText().isEmpty() ? "Untitled" : runName.asText();
-        return jobs.runs.create(new RunStore.NewRun("SUBMIT_RUN", 0, name, tasks, idempotencyToken(body), null, null));
+        JsonNode timeout = body.get("timeout_seconds");
+        if (timeout != null && !timeout.isNull() && !timeout.canConvertToLong()) {
+            throw ApiException.malformedRequest("expected an integer for field 'timeout_seconds'");
+        }
+        return jobs.runs.create(new RunStore.NewRun("SUBMIT_RUN", 0, name, tasks, idempotencyToken(body), null, null,
+                timeout == null ? 0 : timeout.asLong(0), null, null));
     }
 
     private ApiResponse getRun(ApiRequest request) {
         long runId = request.requiredLong("run_id");
         String pageToken = request.optionalString("page_token").filter(s -> !s.isEmpty()).orElse(null);
         boolean firstPage = pageToken == null;
-        ObjectNode json = jobs.runs.observe(runId, firstPage,
-                run -> jobs.runRenderer.render(run, request.version(), true, pageToken));
+        boolean includeHistory = request.optionalBoolean("include_history");
+        ObjectNode json = jobs.runs.observe(runId, firstPage, (run, task) -> task != null
+                ? jobs.runRenderer.renderTaskRun(run, task)
+                : jobs.runRenderer.render(run, request.version(), true, pageToken, includeHistory));
         return ApiResponse.ok(json);
     }
 
@@ -227,6 +281,107 @@ public final class JobsHandler implements ServiceHandler {
     private ApiResponse cancelRun(ApiRequest request) {
         jobs.runs.cancel(request.requiredLong("run_id"));
         return ApiResponse.ok(Json.object());
+    }
+
+    private ApiResponse cancelAll(ApiRequest request) {
+        OptionalLong jobId = request.optionalLong("job_id");
+        boolean allQueued = request.optionalBoolean("all_queued_runs");
+        if (jobId.isEmpty() && !allQueued) {
+            throw ApiException.invalidParameter("Either job_id or all_queued_runs must be set.");
+        }
+        if (jobId.isPresent()) {
+            jobs.jobs.get(jobId.getAsLong());
+        }
+        jobs.runs.cancelAll(jobId.isPresent() ? jobId.getAsLong() : null, allQueued);
+        return ApiResponse.ok(Json.object());
+    }
+
+    private ApiResponse deleteRun(ApiRequest request) {
+        jobs.runs.delete(request.requiredLong("run_id"));
+        return ApiResponse.ok(Json.object());
+    }
+
+    /**
+     * Output of one task run. A job run id is refused as the service does from Jobs 2.1 on (even with one task);
+     * under 2.0 a job run with exactly one task answers that task's output.
+     */
+    private ApiResponse getOutput(ApiRequest request) {
+        long runId = request.requiredLong("run_id");
+        String version = request.version();
+        ObjectNode json = jobs.runs.observe(runId, false, (run, task) -> {
+            StoredRun.TaskRun target = task;
+            if (target == null) {
+                if (!"2.0".equals(version) || run.tasks().size() != 1) {
+                    throw ApiException.invalidParameter("Retrieving the output of runs with multiple tasks is not "
+                            + "supported. Please retrieve the output of each individual task run instead.");
+                }
+                target = run.tasks().iterator().next();
+            }
+            return RunOutputRenderer.output(target, jobs.outputFor(target.spec),
+                    jobs.runRenderer.renderTaskRun(run, target));
+        });
+        return ApiResponse.ok(json);
+    }
+
+    private ApiResponse export(ApiRequest request) {
+        long runId = request.requiredLong("run_id");
+        String views = request.optionalString("views_to_export").filter(s -> !s.isEmpty()).orElse("CODE");
+        if (!Set.of("CODE", "DASHBOARDS", "ALL").contains(views)) {
+            throw ApiException.invalidParameter("Invalid views_to_export: " + views
+                    + ". Expected one of CODE, DASHBOARDS, ALL.");
+        }
+        ObjectNode json = jobs.runs.observe(runId, false, (run, task) -> {
+            StoredRun.TaskRun target = task;
+            if (target == null) {
+                if (run.tasks().size() != 1) {
+                    throw ApiException.invalidParameter("Exporting runs with multiple tasks is not supported. "
+                            + "Please export each individual task run instead.");
+                }
+                target = run.tasks().iterator().next();
+            }
+            if (!target.spec.has("notebook_task")) {
+                throw ApiException.invalidParameter("Run " + runId + " is not a notebook task run: only notebook "
+                        + "runs can be exported.");
+            }
+            return RunOutputRenderer.export(target, jobs.outputFor(target.spec), views);
+        });
+        return ApiResponse.ok(json);
+    }
+
+    private ApiResponse repair(ApiRequest request) {
+        long runId = request.requiredLong("run_id");
+        ObjectNode body = request.body();
+        List<String> rerunTasks = new ArrayList<>();
+        JsonNode rerun = body.get("rerun_tasks");
+        if (rerun != null && !rerun.isNull()) {
+            if (!rerun.isArray()) {
+                throw ApiException.malformedRequest("expected an array for field 'rerun_tasks'");
+            }
+            rerun.forEach(k -> rerunTasks.add(k.asText()));
+        }
+        OptionalLong latest = request.optionalLong("latest_repair_id");
+        StoredRun run = jobs.runs.observe(runId, false, (r, task) -> r);
+        StoredJob job = "JOB_RUN".equals(run.runType) ? jobs.jobs.find(run.jobId).orElse(null) : null;
+        ArrayNode jobParameters = null;
+        JsonNode givenParameters = body.get("job_parameters");
+        if (givenParameters != null && !givenParameters.isNull()) {
+            jobParameters = job != null ? jobParameters(job, givenParameters) : jobParameters(null, givenParameters);
+        }
+        java.util.function.Function<String, ObjectNode> currentSpec = job == null ? null : key -> {
+            for (ObjectNode t : EmulatedJobs.tasksOf(job.settings())) {
+                if (key.equals(t.path("task_key").asText())) {
+                    return t;
+                }
+            }
+            return null;
+        };
+        long repairId = jobs.runs.repair(new RunStore.RepairRequest(runId, rerunTasks,
+                request.optionalBoolean("rerun_all_failed_tasks"), request.optionalBoolean("rerun_dependent_tasks"),
+                latest.isPresent() ? latest.getAsLong() : null, overridingParameters(body), jobParameters,
+                currentSpec));
+        ObjectNode json = Json.object();
+        json.put("repair_id", repairId);
+        return ApiResponse.ok(json);
     }
 
     // ---- shared

@@ -96,6 +96,13 @@ public final class RunOutcome {
                 terminationType, List.of());
     }
 
+    /** Any combination with a separate task message (null: the state message) and user_cancelled_or_timedout. */
+    static RunOutcome custom(String lifeCycleState, String resultState, String stateMessage, String taskMessage,
+                             boolean userCancelledOrTimedOut, String terminationCode, String terminationType) {
+        return new RunOutcome(lifeCycleState, resultState, stateMessage, taskMessage, userCancelledOrTimedOut,
+                terminationCode, terminationType, List.of());
+    }
+
     public String lifeCycleState() {
         return lifeCycleState;
     }

@@ -3,216 +3,556 @@ package io.camelbricks.emulator.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
- * A run and its position in its {@link RunScript}. Not thread-safe: {@link RunStore} guards every access.
+ * A run: its task attempts, its phases (the original execution, then one per repair) and its position in the
+ * current phase's {@link RunScript}. Not thread-safe: {@link RunStore} guards every access.
  *
  * <p>The lifecycle is evaluated lazily by {@link #settle}: when a step's budget (observations or clock time) is
  * used up the run moves on, possibly through several steps at once. A clock-timed step ends exactly at
- * {@code enteredAt + duration}, so times stay exact however late the run is looked at.
+ * {@code enteredAt + duration}, so times stay exact however late the run is looked at. Timeouts
+ * ({@code timeout_seconds} of the run or of a task) are clock-timed too.
+ *
+ * <p>All tasks of a phase move together through the script's steps; a task can end earlier on its own when it is
+ * cancelled ({@code runs/cancel} with its task run id) or reaches its own {@code timeout_seconds}.
  */
 final class StoredRun {
 
-    /** A task of the run. */
+    /** A task as given to a new run: key, task run id, specification, dependencies. */
     record StoredTask(String taskKey, long runId, ObjectNode spec, List<String> dependsOn) {
     }
 
-    /** How a task ended. */
+    /** How a task attempt ended. */
     record TaskEnd(String lifeCycleState, String resultState, String message, boolean userCancelledOrTimedOut,
                    String terminationCode, String terminationType) {
+
+        boolean isFailure() {
+            return "INTERNAL_ERROR".equals(lifeCycleState) || "FAILED".equals(resultState)
+                    || "TIMEDOUT".equals(resultState) || "CANCELED".equals(resultState)
+                    || "UPSTREAM_FAILED".equals(resultState) || "UPSTREAM_CANCELED".equals(resultState);
+        }
+    }
+
+    /** Run-level settings that do not change during the run. */
+    record Settings(long timeoutSeconds, ArrayNode jobClusters, boolean queued) {
+        static final Settings NONE = new Settings(0, null, false);
+    }
+
+    /** One attempt of a task: the original one, or a repair's. */
+    static final class TaskRun {
+        final String taskKey;
+        final long runId;
+        final int attemptNumber;
+        final ObjectNode spec;
+        final List<String> dependsOn;
+        final Phase phase;
+        final long originalAttemptRunId;
+        TaskEnd end;
+        Instant endedAt;
+
+        TaskRun(String taskKey, long runId, int attemptNumber, ObjectNode spec, List<String> dependsOn, Phase phase,
+                long originalAttemptRunId) {
+            this.taskKey = taskKey;
+            this.runId = runId;
+            this.attemptNumber = attemptNumber;
+            this.spec = spec;
+            this.dependsOn = List.copyOf(dependsOn);
+            this.phase = phase;
+            this.originalAttemptRunId = originalAttemptRunId;
+        }
+
+        long timeoutSeconds() {
+            return spec.path("timeout_seconds").asLong(0);
+        }
+    }
+
+    /** The original execution (repair id 0) or one repair: a script applied to a set of task attempts. */
+    static final class Phase {
+        final long repairId;
+        final List<TaskRun> tasks = new ArrayList<>();
+        final int cancelPolls;
+        List<RunScript.Step> steps;
+        RunOutcome outcome;
+        int stepIndex;
+        int pollsInStep;
+        Instant startedAt;
+        Instant stepEnteredAt;
+        Instant runningSince;
+        Instant endedAt;
+        boolean terminal;
+        boolean cancelRequested;
+        RunOutcome runOutcome;
+
+        Phase(long repairId, RunScript script) {
+            this.repairId = repairId;
+            this.cancelPolls = script.cancelPolls();
+            this.steps = script.steps();
+            this.outcome = script.outcome();
+        }
+
+        String lifeCycleState() {
+            return terminal ? runOutcome.lifeCycleState() : steps.get(stepIndex).lifeCycleState();
+        }
     }
 
     final long runId;
     final long jobId;
     final String runName;
     final String runType;
-    final List<StoredTask> tasks;
     final Instant createdAt;
     final String idempotencyToken;
-    final ObjectNode overridingParameters;
-    final ArrayNode jobParameters;
-    final int cancelPolls;
+    final long timeoutSeconds;
+    final ArrayNode jobClusters;
+    ObjectNode overridingParameters;
+    ArrayNode jobParameters;
 
-    private List<RunScript.Step> steps;
-    private RunOutcome outcome;
-    private int stepIndex;
-    private int pollsInStep;
-    private Instant stepEnteredAt;
-    private Instant runningSince;
-    private Instant endedAt;
-    private boolean terminal;
-    private boolean cancelRequested;
-    private Map<String, TaskEnd> taskEnds = Map.of();
+    private final List<Phase> phases = new ArrayList<>();
+    private final Map<String, TaskRun> latest = new LinkedHashMap<>();
+    private final List<TaskRun> attempts = new ArrayList<>();
+    private boolean queued;
 
     StoredRun(long runId, long jobId, String runName, String runType, List<StoredTask> tasks, Instant createdAt,
               String idempotencyToken, ObjectNode overridingParameters, ArrayNode jobParameters, RunScript script) {
+        this(runId, jobId, runName, runType, tasks, createdAt, idempotencyToken, overridingParameters, jobParameters,
+                script, Settings.NONE);
+    }
+
+    StoredRun(long runId, long jobId, String runName, String runType, List<StoredTask> tasks, Instant createdAt,
+              String idempotencyToken, ObjectNode overridingParameters, ArrayNode jobParameters, RunScript script,
+              Settings settings) {
         this.runId = runId;
         this.jobId = jobId;
         this.runName = runName;
         this.runType = runType;
-        this.tasks = List.copyOf(tasks);
         this.createdAt = createdAt;
         this.idempotencyToken = idempotencyToken;
         this.overridingParameters = overridingParameters;
         this.jobParameters = jobParameters;
-        this.cancelPolls = script.cancelPolls();
-        this.steps = script.steps();
-        this.outcome = script.outcome();
-        enterStep(0, createdAt);
+        this.timeoutSeconds = settings.timeoutSeconds();
+        this.jobClusters = settings.jobClusters();
+        Phase original = new Phase(0, script);
+        for (StoredTask t : tasks) {
+            TaskRun attempt = new TaskRun(t.taskKey(), t.runId(), 0, t.spec(), t.dependsOn(), original, t.runId());
+            original.tasks.add(attempt);
+            attempts.add(attempt);
+            latest.put(t.taskKey(), attempt);
+        }
+        phases.add(original);
+        if (settings.queued()) {
+            queued = true;
+        } else {
+            start(original, createdAt);
+        }
     }
 
+    private Phase current() {
+        return phases.get(phases.size() - 1);
+    }
+
+    // ---- lifecycle
+
     /**
-     * Applies the transitions that are due at {@code now}: clock-timed steps whose time is up, and, when
+     * Applies the transitions that are due at {@code now}: clock-timed steps and timeouts whose time is up, and, when
      * {@code pollBudgets}, observation-counted steps whose observations are used up. Inspection from a test
      * settles without poll budgets, so it shows what the last poll saw.
      */
     void settle(Instant now, boolean pollBudgets) {
-        while (!terminal) {
-            RunScript.Step step = steps.get(stepIndex);
-            Instant transitionAt;
+        Phase p = current();
+        while (!queued && !p.terminal) {
+            RunScript.Step step = p.steps.get(p.stepIndex);
+            Instant stepDue;
             if (step.isTimed()) {
-                Instant due = stepEnteredAt.plus(step.duration());
-                if (now.isBefore(due)) {
-                    break;
-                }
-                transitionAt = due;
+                stepDue = p.stepEnteredAt.plus(step.duration());
             } else {
-                if (!pollBudgets || pollsInStep < step.polls()) {
-                    break;
-                }
-                transitionAt = now;
+                stepDue = pollBudgets && p.pollsInStep >= step.polls() ? now : null;
             }
-            enterStep(stepIndex + 1, transitionAt);
+            Instant timeout = nextTimeout(p);
+            if (timeout != null && !timeout.isAfter(now) && (stepDue == null || !timeout.isAfter(stepDue))) {
+                fireTimeouts(p, timeout);
+                continue;
+            }
+            if (stepDue == null || stepDue.isAfter(now)) {
+                break;
+            }
+            enterStep(p, p.stepIndex + 1, stepDue);
         }
     }
 
     /** One observation of the current state by a client ({@code runs/get}, a {@code runs/list} page). */
     void countObservation() {
-        if (!terminal) {
-            pollsInStep++;
+        Phase p = current();
+        if (!queued && !p.terminal) {
+            p.pollsInStep++;
         }
     }
 
-    /** Moves to the next step now, whatever its budget. */
+    /** Moves to the next step now, whatever its budget (a queued run leaves the queue). */
     void advance(Instant now) {
-        if (!terminal) {
-            enterStep(stepIndex + 1, now);
+        Phase p = current();
+        if (queued) {
+            startFromQueue(now);
+        } else if (!p.terminal) {
+            enterStep(p, p.stepIndex + 1, now);
         }
     }
 
-    /** Ends the run now with {@code finalOutcome}. */
+    /** Ends the current phase now with {@code finalOutcome}. */
     void finish(Instant now, RunOutcome finalOutcome) {
-        if (terminal) {
-            throw new IllegalStateException("run " + runId + " already ended " + outcome);
+        Phase p = current();
+        if (isTerminal()) {
+            throw new IllegalStateException("run " + runId + " already ended " + outcome());
         }
-        this.outcome = finalOutcome;
-        this.steps = List.of();
-        enterStep(0, now);
+        if (queued) {
+            queued = false;
+            p.startedAt = now;
+        }
+        p.outcome = finalOutcome;
+        p.steps = List.of();
+        enterStep(p, 0, now);
     }
 
-    /** runs/cancel: no-op when already terminal or cancelling. */
+    /** runs/cancel of the run: no-op when already terminal or cancelling. */
     void cancel(Instant now) {
         settle(now, false);
-        if (terminal || cancelRequested) {
+        Phase p = current();
+        if (queued) {
+            queued = false;
+            p.startedAt = now;
+            p.cancelRequested = true;
+            p.steps = List.of();
+            p.outcome = RunOutcome.canceled();
+            enterStep(p, 0, now);
             return;
         }
-        cancelRequested = true;
-        outcome = RunOutcome.canceled();
-        steps = cancelPolls > 0 ? List.of(RunScript.Step.polls("TERMINATING", cancelPolls)) : List.of();
-        enterStep(0, now);
+        if (p.terminal || p.cancelRequested) {
+            return;
+        }
+        p.cancelRequested = true;
+        p.outcome = RunOutcome.canceled();
+        p.steps = p.cancelPolls > 0 ? List.of(RunScript.Step.polls("TERMINATING", p.cancelPolls)) : List.of();
+        enterStep(p, 0, now);
     }
 
-    private void enterStep(int index, Instant at) {
-        stepIndex = index;
-        pollsInStep = 0;
-        stepEnteredAt = at;
-        if (index >= steps.size()) {
-            terminal = true;
-            endedAt = at;
-            taskEnds = computeTaskEnds(outcome);
-        } else if ("RUNNING".equals(steps.get(index).lifeCycleState()) && runningSince == null) {
-            runningSince = at;
+    /**
+     * runs/cancel with a task run id: only that task (and the tasks downstream of it) end CANCELED /
+     * UPSTREAM_CANCELED; the others go on. A task that already ended, or of an earlier phase, is left alone.
+     */
+    void cancelTask(TaskRun task, Instant now) {
+        settle(now, false);
+        Phase p = current();
+        if (queued) {
+            cancel(now);
+            return;
+        }
+        if (p.terminal || task.phase != p || task.end != null) {
+            return;
+        }
+        endTask(task, new TaskEnd("TERMINATED", "CANCELED", "Task cancelled.", true, "USER_CANCELED", "SUCCESS"), now);
+        markDownstream(p, task.taskKey, new TaskEnd("TERMINATED", "UPSTREAM_CANCELED", "Upstream task(s) cancelled.",
+                false, "SKIPPED", "SUCCESS"), now);
+        endPhaseIfAllTasksEnded(p, now);
+    }
+
+    /** Leaves the queue: the run's script starts at {@code at}. */
+    void startFromQueue(Instant at) {
+        if (queued) {
+            queued = false;
+            start(current(), at);
         }
     }
 
-    boolean isTerminal() {
-        return terminal;
+    /**
+     * Starts a repair: new attempts (with new task run ids) of {@code specs}' tasks follow {@code script} from
+     * {@code now}. The run must be terminal.
+     */
+    Phase repair(long repairId, Map<String, ObjectNode> specs, LongSupplier taskRunIds, RunScript script, Instant now) {
+        if (!isTerminal()) {
+            throw new IllegalStateException("run " + runId + " is not terminal");
+        }
+        Phase p = new Phase(repairId, script);
+        for (Map.Entry<String, ObjectNode> e : specs.entrySet()) {
+            TaskRun previous = latest.get(e.getKey());
+            TaskRun attempt = new TaskRun(e.getKey(), taskRunIds.getAsLong(),
+                    previous == null ? 0 : previous.attemptNumber + 1, e.getValue(), dependencies(e.getValue()), p,
+                    previous == null ? 0 : previous.originalAttemptRunId);
+            p.tasks.add(attempt);
+            attempts.add(attempt);
+            latest.put(e.getKey(), attempt);
+        }
+        phases.add(p);
+        start(p, now);
+        return p;
     }
 
-    String lifeCycleState() {
-        return terminal ? outcome.lifeCycleState() : steps.get(stepIndex).lifeCycleState();
+    private void start(Phase p, Instant at) {
+        p.startedAt = at;
+        enterStep(p, 0, at);
     }
 
-    /** The outcome: final once {@link #isTerminal()}, otherwise the one the script ends with. */
-    RunOutcome outcome() {
-        return outcome;
+    private void enterStep(Phase p, int index, Instant at) {
+        p.stepIndex = index;
+        p.pollsInStep = 0;
+        p.stepEnteredAt = at;
+        if (index >= p.steps.size()) {
+            endPhase(p, p.outcome, at);
+        } else if ("RUNNING".equals(p.steps.get(index).lifeCycleState()) && p.runningSince == null) {
+            p.runningSince = at;
+        }
     }
 
-    Instant runningSince() {
-        return runningSince;
+    // ---- timeouts
+
+    private Instant nextTimeout(Phase p) {
+        Instant next = null;
+        if (timeoutSeconds > 0) {
+            next = p.startedAt.plus(Duration.ofSeconds(timeoutSeconds));
+        }
+        for (TaskRun t : p.tasks) {
+            if (t.end == null && t.timeoutSeconds() > 0) {
+                Instant due = p.startedAt.plus(Duration.ofSeconds(t.timeoutSeconds()));
+                if (next == null || due.isBefore(next)) {
+                    next = due;
+                }
+            }
+        }
+        return next;
     }
 
-    Instant endedAt() {
-        return endedAt;
+    private void fireTimeouts(Phase p, Instant at) {
+        if (timeoutSeconds > 0 && !p.startedAt.plus(Duration.ofSeconds(timeoutSeconds)).isAfter(at)) {
+            endPhase(p, RunOutcome.timedOut(), at);
+            return;
+        }
+        for (TaskRun t : p.tasks) {
+            if (t.end == null && t.timeoutSeconds() > 0
+                    && !p.startedAt.plus(Duration.ofSeconds(t.timeoutSeconds())).isAfter(at)) {
+                endTask(t, new TaskEnd("TERMINATED", "TIMEDOUT", "Task timed out after " + t.timeoutSeconds()
+                        + " seconds.", true, "CANCELED", "CLIENT_ERROR"), at);
+                markDownstream(p, t.taskKey, new TaskEnd("TERMINATED", "UPSTREAM_FAILED", "Upstream task(s) failed.",
+                        false, "SKIPPED", "SUCCESS"), at);
+            }
+        }
+        endPhaseIfAllTasksEnded(p, at);
     }
 
-    TaskEnd taskEnd(String taskKey) {
-        return taskEnds.get(taskKey);
+    // ---- task ends
+
+    private static void endTask(TaskRun t, TaskEnd end, Instant at) {
+        t.end = end;
+        t.endedAt = at;
     }
 
-    private Map<String, TaskEnd> computeTaskEnds(RunOutcome o) {
-        Map<String, TaskEnd> ends = new LinkedHashMap<>();
+    private static void markDownstream(Phase p, String taskKey, TaskEnd end, Instant at) {
+        Set<String> reached = new HashSet<>(Set.of(taskKey));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (TaskRun t : p.tasks) {
+                if (t.end == null && t.dependsOn.stream().anyMatch(reached::contains)) {
+                    endTask(t, end, at);
+                    reached.add(t.taskKey);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private void endPhaseIfAllTasksEnded(Phase p, Instant at) {
+        if (!p.terminal && p.tasks.stream().allMatch(t -> t.end != null)) {
+            endPhase(p, p.outcome, at);
+        }
+    }
+
+    private void endPhase(Phase p, RunOutcome phaseOutcome, Instant at) {
+        boolean earlyEnds = p.tasks.stream().anyMatch(t -> t.end != null);
+        List<TaskRun> unfinished = p.tasks.stream().filter(t -> t.end == null).toList();
+        computeTaskEnds(phaseOutcome, unfinished).forEach((t, end) -> endTask(t, end, at));
+        p.terminal = true;
+        p.endedAt = at;
+        p.outcome = phaseOutcome;
+        p.runOutcome = p.repairId == 0 && !earlyEnds ? phaseOutcome : aggregate(phaseOutcome);
+    }
+
+    /** The run's result from the latest attempt of every task, for repaired runs and runs with early task ends. */
+    private RunOutcome aggregate(RunOutcome phaseOutcome) {
+        String result = phaseOutcome.resultState();
+        boolean taskLevel = "TERMINATED".equals(phaseOutcome.lifeCycleState())
+                && ("SUCCESS".equals(result) || "FAILED".equals(result) || "SUCCESS_WITH_FAILURES".equals(result));
+        if (!taskLevel) {
+            return phaseOutcome;
+        }
+        List<String> failed = new ArrayList<>();
+        String failedMessage = null;
+        List<String> timedOut = new ArrayList<>();
+        boolean upstreamFailed = false;
+        List<String> canceled = new ArrayList<>();
+        for (TaskRun t : latest.values()) {
+            TaskEnd e = t.end;
+            if (e == null) {
+                continue;
+            }
+            if ("FAILED".equals(e.resultState()) || "INTERNAL_ERROR".equals(e.lifeCycleState())) {
+                failed.add(t.taskKey);
+                if (failedMessage == null) {
+                    failedMessage = e.message();
+                }
+            } else if ("TIMEDOUT".equals(e.resultState())) {
+                timedOut.add(t.taskKey);
+            } else if ("UPSTREAM_FAILED".equals(e.resultState())) {
+                upstreamFailed = true;
+            } else if ("CANCELED".equals(e.resultState()) || "UPSTREAM_CANCELED".equals(e.resultState())) {
+                canceled.add(t.taskKey);
+            }
+        }
+        if (!failed.isEmpty()) {
+            return RunOutcome.failedTasks(failed, failedMessage);
+        }
+        if (!timedOut.isEmpty()) {
+            return RunOutcome.custom("TERMINATED", "TIMEDOUT", "Task " + String.join(", ", timedOut) + " timed out.",
+                    null, true, "CANCELED", "CLIENT_ERROR");
+        }
+        if (upstreamFailed) {
+            return RunOutcome.custom("TERMINATED", "FAILED", "Upstream task(s) failed.", null, false,
+                    "RUN_EXECUTION_ERROR", "CLIENT_ERROR");
+        }
+        if (!canceled.isEmpty()) {
+            return RunOutcome.custom("TERMINATED", "CANCELED", "Task " + String.join(", ", canceled)
+                    + " was cancelled.", null, true, "USER_CANCELED", "SUCCESS");
+        }
+        return "FAILED".equals(result) ? RunOutcome.success() : phaseOutcome;
+    }
+
+    private static Map<TaskRun, TaskEnd> computeTaskEnds(RunOutcome o, List<TaskRun> tasks) {
+        Map<TaskRun, TaskEnd> ends = new LinkedHashMap<>();
         if (!o.failsTasks()) {
             TaskEnd same = new TaskEnd(o.lifeCycleState(), o.resultState(), o.taskMessage(),
                     o.userCancelledOrTimedOut(), o.terminationCode(), o.terminationType());
-            tasks.forEach(t -> ends.put(t.taskKey(), same));
+            tasks.forEach(t -> ends.put(t, same));
             return ends;
         }
         Set<String> failing = new HashSet<>();
-        for (StoredTask t : tasks) {
-            if (o.failedTaskKeys().contains(t.taskKey())) {
-                failing.add(t.taskKey());
+        for (TaskRun t : tasks) {
+            if (o.failedTaskKeys().contains(t.taskKey)) {
+                failing.add(t.taskKey);
             }
         }
         if (failing.isEmpty() && !tasks.isEmpty()) {
-            failing.add(tasks.get(tasks.size() - 1).taskKey());
+            failing.add(tasks.get(tasks.size() - 1).taskKey);
         }
         Set<String> upstreamFailed = new HashSet<>();
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (StoredTask t : tasks) {
-                if (failing.contains(t.taskKey()) || upstreamFailed.contains(t.taskKey())) {
+            for (TaskRun t : tasks) {
+                if (failing.contains(t.taskKey) || upstreamFailed.contains(t.taskKey)) {
                     continue;
                 }
-                for (String dependency : t.dependsOn()) {
+                for (String dependency : t.dependsOn) {
                     if (failing.contains(dependency) || upstreamFailed.contains(dependency)) {
-                        upstreamFailed.add(t.taskKey());
+                        upstreamFailed.add(t.taskKey);
                         changed = true;
                         break;
                     }
                 }
             }
         }
-        for (StoredTask t : tasks) {
-            if (failing.contains(t.taskKey())) {
-                ends.put(t.taskKey(), new TaskEnd("TERMINATED", "FAILED", o.taskMessage(), false,
+        for (TaskRun t : tasks) {
+            if (failing.contains(t.taskKey)) {
+                ends.put(t, new TaskEnd("TERMINATED", "FAILED", o.taskMessage(), false,
                         o.terminationCode(), o.terminationType()));
-            } else if (upstreamFailed.contains(t.taskKey())) {
-                ends.put(t.taskKey(), new TaskEnd("TERMINATED", "UPSTREAM_FAILED", "Upstream task(s) failed.", false,
+            } else if (upstreamFailed.contains(t.taskKey)) {
+                ends.put(t, new TaskEnd("TERMINATED", "UPSTREAM_FAILED", "Upstream task(s) failed.", false,
                         "SKIPPED", "SUCCESS"));
             } else {
-                ends.put(t.taskKey(), new TaskEnd("TERMINATED", "SUCCESS", "", false, "SUCCESS", "SUCCESS"));
+                ends.put(t, new TaskEnd("TERMINATED", "SUCCESS", "", false, "SUCCESS", "SUCCESS"));
             }
         }
         return ends;
+    }
+
+    // ---- views
+
+    boolean isTerminal() {
+        return !queued && current().terminal;
+    }
+
+    /** Waiting in the job's queue for a concurrency slot. */
+    boolean isQueued() {
+        return queued;
+    }
+
+    /** Neither queued nor terminal: counts against the job's max_concurrent_runs. */
+    boolean isActive() {
+        return !queued && !current().terminal;
+    }
+
+    String lifeCycleState() {
+        return queued ? "QUEUED" : current().lifeCycleState();
+    }
+
+    /** The outcome: final once {@link #isTerminal()}, otherwise the one the current script ends with. */
+    RunOutcome outcome() {
+        Phase p = current();
+        return p.terminal ? p.runOutcome : p.outcome;
+    }
+
+    /** When the current phase entered RUNNING, or null. */
+    Instant runningSince() {
+        return current().runningSince;
+    }
+
+    /** When the current phase ended, or null. */
+    Instant endedAt() {
+        return current().endedAt;
+    }
+
+    /** When the first phase started (after the queue), or null while queued. */
+    Instant startedAt() {
+        return phases.get(0).startedAt;
+    }
+
+    /** The end of the latest attempt of {@code taskKey}, or null while it runs. */
+    TaskEnd taskEnd(String taskKey) {
+        TaskRun t = latest.get(taskKey);
+        return t == null ? null : t.end;
+    }
+
+    /** The latest attempt of every task, in the run's task order. */
+    Collection<TaskRun> tasks() {
+        return latest.values();
+    }
+
+    /** Every task attempt, oldest first. */
+    List<TaskRun> attempts() {
+        return attempts;
+    }
+
+    /** The original execution and the repairs, oldest first. */
+    List<Phase> phases() {
+        return phases;
+    }
+
+    /** The id of the latest repair, or 0 when the run was never repaired. */
+    long latestRepairId() {
+        return current().repairId;
+    }
+
+    /** The life cycle state a task attempt shows now (its own end, or its phase's state). */
+    String taskLifeCycleState(TaskRun t) {
+        if (t.end != null) {
+            return t.end.lifeCycleState();
+        }
+        return queued ? "QUEUED" : t.phase.terminal ? t.phase.runOutcome.lifeCycleState() : t.phase.lifeCycleState();
     }
 
     static List<String> dependencies(JsonNode taskSpec) {
