@@ -47,6 +47,12 @@ class RedeliveryIT extends CamelContextSupport {
                         .to("direct:submitAsIsThenRecord")
                         .to("mock:done");
 
+                // a run that ends FAILED fails the exchange; the redelivery must start a fresh run, not get the old one
+                from("direct:retryFailedRun")
+                        .errorHandler(defaultErrorHandler().maximumRedeliveries(1).redeliveryDelay(0))
+                        .to("databricks:jobs/submit?wait=true&pollInterval=10&" + Workspace.connection(emulator))
+                        .to("mock:retried");
+
                 from("direct:submitAsIsThenRecord")
                         .errorHandler(noErrorHandler())
                         .to("databricks:jobs/submit?" + Workspace.connection(emulator))
@@ -118,5 +124,28 @@ class RedeliveryIT extends CamelContextSupport {
                 .containsOnly(emulator.requests().matching("POST", "/jobs/runs/submit").get(0).bodyText());
         assertThat(emulator.jobs().runCount()).isEqualTo(1);
         assertThat(out.getMessage().getHeader(DatabricksConstants.RUN_ID)).isEqualTo(emulator.jobs().runIds().get(0));
+    }
+
+    @Test
+    void aRedeliveryAfterAFailedRunStartsExactlyOneFreshRun() throws Exception {
+        emulator.jobs().failNextRun("transient data issue");
+        MockEndpoint retried = context.getEndpoint("mock:retried", MockEndpoint.class);
+        retried.expectedMessageCount(1);
+        retried.expectedHeaderReceived(DatabricksConstants.RESULT_STATE, "SUCCESS");
+
+        // (no "fail" in the run name: the emulator fails runs whose notebook path contains it)
+        Exchange out = template.request("direct:retryFailedRun",
+                e -> e.getMessage().setBody(Workspace.notebookRun("it-second-chance")));
+
+        retried.assertIsSatisfied();
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(Exchange.REDELIVERY_COUNTER)).isEqualTo(1);
+        assertThat(emulator.jobs().runCount()).as("the failed run and one fresh run").isEqualTo(2);
+        assertThat(emulator.requests().count("POST", "/jobs/runs/submit")).isEqualTo(2);
+        long freshRun = out.getMessage().getHeader(DatabricksConstants.RUN_ID, Long.class);
+        assertThat(emulator.jobs().runIds()).contains(freshRun);
+        assertThat(emulator.jobs().runIds().stream().filter(id -> id != freshRun)
+                .map(id -> emulator.jobs().run(id).orElseThrow().at("/state/result_state").asText()))
+                .containsExactly("FAILED");
     }
 }

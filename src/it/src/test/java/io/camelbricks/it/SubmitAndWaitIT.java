@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.camelbricks.api.service.jobs.Run;
 import io.camelbricks.api.wait.WaitFailedException;
 import io.camelbricks.camel.DatabricksConstants;
+import io.camelbricks.camel.DatabricksOperationFailedException;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.DatabricksEmulatorExtension;
 
@@ -37,6 +38,9 @@ class SubmitAndWaitIT extends CamelContextSupport {
             public void configure() {
                 from("direct:submit")
                         .to("databricks:jobs/submit?wait=true&pollInterval=10&waitTimeout=30s&"
+                                + Workspace.connection(emulator));
+                from("direct:submitAcceptingFailures")
+                        .to("databricks:jobs/submit?wait=true&pollInterval=10&waitTimeout=30s&failOnResultState=none&"
                                 + Workspace.connection(emulator));
             }
         });
@@ -81,7 +85,8 @@ class SubmitAndWaitIT extends CamelContextSupport {
         Exchange out = template.request("direct:submit", e -> e.getMessage().setBody(
                 Workspace.notebookRun("it-marker", "/Workspace/Shared/internal-error-job")));
 
-        assertThat(out.getException()).isInstanceOf(WaitFailedException.class);
+        assertThat(out.getException()).isInstanceOf(DatabricksOperationFailedException.class)
+                .hasCauseInstanceOf(WaitFailedException.class);
         assertThat(out.getMessage().getHeader(DatabricksConstants.LIFE_CYCLE_STATE)).isEqualTo("INTERNAL_ERROR");
         String message = emulator.jobs().run(out.getMessage().getHeader(DatabricksConstants.RUN_ID, Long.class))
                 .orElseThrow().at("/state/state_message").asText();
@@ -90,37 +95,48 @@ class SubmitAndWaitIT extends CamelContextSupport {
     }
 
     /**
-     * A run whose task fails ends TERMINATED / FAILED. For the operation's waiter (as in the Databricks SDKs)
-     * TERMINATED is a target state, so the exchange completes; the failure is in the headers and the body.
-     * (The brief of these tests expected the exchange to fail here: see README, "Open questions".)
+     * A run whose task fails ends TERMINATED / FAILED. TERMINATED is a target state of the operation's waiter (as
+     * in the Databricks SDKs), but FAILED is one of the result states that fail a run's wait by default
+     * ({@code failOnResultState}), so the exchange fails with the state message; with {@code failOnResultState=none}
+     * it completes and the failure is in the headers and the body.
      */
     @Test
-    void runThatFailsEndsTheWaitWithResultStateFailedInHeadersAndTheStateMessageInTheBody() {
+    void runThatFailsFailsTheExchangeWithItsStateMessageUnlessFailuresAreAccepted() {
         emulator.jobs().failNextRun("NameError: name 'spark_sesion' is not defined");
-
         Exchange scripted = template.request("direct:submit",
                 e -> e.getMessage().setBody(Workspace.notebookRun("it-failing")));
         Exchange marked = template.request("direct:submit", e -> e.getMessage().setBody(
                 Workspace.notebookRun("it-fail-marker", "/Workspace/Shared/fail")));
+        emulator.jobs().failNextRun("NameError: name 'spark_sesion' is not defined");
+        Exchange accepted = template.request("direct:submitAcceptingFailures",
+                e -> e.getMessage().setBody(Workspace.notebookRun("it-failing-accepted")));
 
         for (Exchange out : new Exchange[] {scripted, marked}) {
-            assertThat(out.getException()).isNull();
+            assertThat(out.getException()).isInstanceOf(DatabricksOperationFailedException.class);
+            DatabricksOperationFailedException failed = (DatabricksOperationFailedException) out.getException();
+            assertThat(failed.getState()).isEqualTo("FAILED");
+            assertThat(failed.getStateMessage()).isNotBlank();
+            assertThat(failed.getIds()).containsEntry("run_id",
+                    out.getMessage().getHeader(DatabricksConstants.RUN_ID, Long.class));
             assertThat(out.getMessage().getHeaders())
                     .containsEntry(DatabricksConstants.LIFE_CYCLE_STATE, "TERMINATED")
-                    .containsEntry(DatabricksConstants.RESULT_STATE, "FAILED");
-            Run run = out.getMessage().getBody(Run.class);
-            assertThat(run.getState().getResultState()).hasToString("FAILED");
-            assertThat(run.getState().getStateMessage()).isNotBlank();
+                    .containsEntry(DatabricksConstants.RESULT_STATE, "FAILED")
+                    .containsEntry(DatabricksConstants.FAILED_STATE, "FAILED");
         }
-        assertThat(scripted.getMessage().getBody(Run.class).getState().getStateMessage())
-                .isEqualTo("NameError: name 'spark_sesion' is not defined");
+        assertThat(scripted.getException()).hasMessageContaining("NameError: name 'spark_sesion' is not defined");
+        assertThat(accepted.getException()).isNull();
+        Run run = accepted.getMessage().getBody(Run.class);
+        assertThat(run.getState().getResultState()).hasToString("FAILED");
+        assertThat(run.getState().getStateMessage()).isEqualTo("NameError: name 'spark_sesion' is not defined");
     }
 
     private void assertFailedWith(Exchange out, String stateMessage) {
-        assertThat(out.getException()).isInstanceOf(WaitFailedException.class)
+        assertThat(out.getException()).isInstanceOf(DatabricksOperationFailedException.class)
                 .hasMessageContaining("INTERNAL_ERROR")
-                .hasMessageContaining(stateMessage);
-        assertThat(((WaitFailedException) out.getException()).getState()).isEqualTo("INTERNAL_ERROR");
+                .hasMessageContaining(stateMessage)
+                .hasCauseInstanceOf(WaitFailedException.class);
+        assertThat(((DatabricksOperationFailedException) out.getException()).getState()).isEqualTo("INTERNAL_ERROR");
+        assertThat(out.getMessage().getHeader(DatabricksConstants.FAILED_STATE)).isEqualTo("INTERNAL_ERROR");
         Long runId = out.getMessage().getHeader(DatabricksConstants.RUN_ID, Long.class);
         assertThat(runId).isNotNull();
         assertThat(emulator.jobs().runIds()).containsExactly(runId);

@@ -25,4 +25,9 @@ final class Workspace {
     static Map<String, Object> notebookRun(String runName) {
         return notebookRun(runName, "/Workspace/Shared/" + runName);
     }
+
+    /** The same run for the emulator's seeding API ({@code emulator.jobs().submitRun(...)}: no HTTP, no poll). */
+    static com.fasterxml.jackson.databind.node.ObjectNode notebookRunTree(String runName) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(notebookRun(runName));
+    }
 }
