@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own TERMINATED / SUCCESS run, and the threads stay bounded by the client's I/O pool (20 = the connection pool),
  * one scheduler thread and Camel's own: waiting holds no thread. Tagged {@code load}: it runs in a surefire execution
  * of its own with the component's INFO lines off (30,000 state-change lines would measure the logger, not the
- * component). Measured on the 2-core build machine: 10,000 waits in 11 to 17 s, 21 Camel threads at the peak (20
- * I/O + 1 scheduler).
+ * component). Measured on the 2-core build machine (shared with other builds): 10,000 waits in 11 to 29 s, 21 Camel
+ * threads at the peak (20 I/O + 1 scheduler).
  */
 @Tag("load")
 class ConcurrentWaitsLoadTest extends CamelTestSupport {
