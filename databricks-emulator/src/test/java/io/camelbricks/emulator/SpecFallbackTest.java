@@ -126,6 +126,91 @@ class SpecFallbackTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void answersAreDeterministicSamplesEchoingPathQueryAndBodyValues() throws Exception {
+        Http.Reply app = http.get("/api/2.0/apps/sales-dashboard");
+        Http.Reply again = http.get("/api/2.0/apps/sales-dashboard");
+
+        assertThat(app.status()).isEqualTo(200);
+        assertThat(app.body()).isEqualTo(again.body());
+        assertThat(app.json().path("name").asText()).isEqualTo("sales-dashboard");
+        assertThat(app.json().path("description").asText()).isEqualTo("description-1");
+        assertThat(app.json().at("/compute_status/state").asText()).as("an enum's first value").isEqualTo("ACTIVE");
+        assertThat(app.json().path("effective_user_api_scopes")).hasSize(1);
+
+        Http.Reply created = http.post("/api/2.0/apps?no_compute=true", "{\"name\":\"x\",\"description\":\"mine\"}");
+        assertThat(created.json().path("name").asText()).isEqualTo("x");
+        assertThat(created.json().path("description").asText()).isEqualTo("mine");
+    }
+
+    @Test
+    void accountPathsMatchWithTheirAccountIdAndTypedPathParameters() throws Exception {
+        Http.Reply workspace = http.get("/api/2.0/accounts/acc-7/workspaces/42");
+
+        assertThat(workspace.status()).isEqualTo(200);
+        assertThat(workspace.json().path("account_id").asText()).isEqualTo("acc-7");
+        assertThat(workspace.json().path("workspace_id").isIntegralNumber()).isTrue();
+        assertThat(workspace.json().path("workspace_id").asLong()).isEqualTo(42);
+        assertThat(emu.requests().last().orElseThrow().operationId()).isEqualTo("provisioning.Workspaces.get");
+    }
+
+    @Test
+    void anOperationWithoutAResponseBodyAnswersAnEmptyObject() throws Exception {
+        Http.Reply deleted = http.send("DELETE", "/api/2.0/genie/spaces/s1", null, null);
+
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json()).isEmpty();
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectOrAQueryParameterOfTheWrongTypeIs400() throws Exception {
+        Http.Reply array = http.post("/api/2.0/apps", "[1,2]");
+        Http.Reply garbled = http.post("/api/2.0/apps", "{\"name\":");
+        Http.Reply badInteger = http.get("/api/2.0/apps?page_size=ten");
+        Http.Reply badBoolean = http.post("/api/2.0/apps?no_compute=maybe", "{}");
+
+        assertThat(array.status()).isEqualTo(400);
+        assertThat(array.json().path("error_code").asText()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(garbled.json().path("error_code").asText()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(badInteger.status()).isEqualTo(400);
+        assertThat(badInteger.json().path("error_code").asText()).isEqualTo("INVALID_PARAMETER_VALUE");
+        assertThat(badBoolean.json().path("message").asText()).contains("no_compute");
+    }
+
+    @Test
+    void registeredRoutesWinOverTheFallback() throws Exception {
+        long jobId = emu.jobs().createJob("etl");
+
+        Http.Reply list = http.get("/api/2.2/jobs/list");
+
+        assertThat(list.json().at("/jobs/0/job_id").asLong()).isEqualTo(jobId);
+        assertThat(list.json().at("/jobs/0/settings/name").asText()).isEqualTo("etl");
+        assertThat(emu.fallback().answered()).doesNotContainKey("jobs.Jobs.list");
+    }
+
+    @Test
+    void pathsOutsideTheSpecStay404AndWrongVerbs405WithTheSpecsVerbs() throws Exception {
+        Http.Reply unknown = http.get("/api/2.0/apps-nope");
+        Http.Reply otherVersion = http.get("/api/2.1/apps/x");
+        Http.Reply wrongVerb = http.send("PUT", "/api/2.0/apps/x", "{}".getBytes(), "application/json");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("error_code").asText()).isEqualTo("ENDPOINT_NOT_FOUND");
+        assertThat(otherVersion.status()).isEqualTo(404);
+        assertThat(wrongVerb.status()).isEqualTo(405);
+        assertThat(wrongVerb.json().path("message").asText()).contains("DELETE, GET, PATCH");
+    }
+
+    @Test
+    void theDataPlaneAndVersionInPathApisNeedTheTokenToo() throws Exception {
+        Http anonymous = new Http(emu.url(), "wrong");
+
+        assertThat(http.post("/serving-endpoints/my-model/invocations", "{}").status()).isEqualTo(200);
+        assertThat(http.get("/api/data-quality/v1/monitors").status()).isEqualTo(200);
+        assertThat(anonymous.post("/serving-endpoints/my-model/invocations", "{}").status()).isEqualTo(403);
+        assertThat(anonymous.get("/api/data-quality/v1/monitors").status()).isEqualTo(403);
+    }
+
     /** Null when the answer is right, else what is wrong. */
     private static String checkFallbackAnswer(SpecOperation op, Http.Reply reply, SchemaValidator validator) {
         if (reply.status() != 200) {
