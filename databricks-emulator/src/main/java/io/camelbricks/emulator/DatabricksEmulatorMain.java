@@ -8,16 +8,22 @@ import java.util.concurrent.CountDownLatch;
  * Runs an emulator until the process is killed.
  *
  * <pre>
- * java -cp ... io.camelbricks.emulator.DatabricksEmulatorMain [PORT] [--port N] [--token T] [--timed] [--seed-jobs N]
+ * java -jar databricks-emulator-&lt;version&gt;-standalone.jar [PORT] [--port N] [--token T] [--timed] [--seed-jobs N] [--empty]
+ * java -cp ... io.camelbricks.emulator.DatabricksEmulatorMain ...
  * </pre>
  * Prints the URL and token (also as {@code DATABRICKS_HOST=} / {@code DATABRICKS_TOKEN=} lines).
  */
 public final class DatabricksEmulatorMain {
 
     /** Parsed command line. */
-    record CommandLine(EmulatorOptions options, int seedJobs, boolean help, java.util.Map<String, String> servicePrincipals) {
+    record CommandLine(EmulatorOptions options, int seedJobs, boolean help, java.util.Map<String, String> servicePrincipals,
+                       boolean empty) {
         CommandLine(EmulatorOptions options, int seedJobs, boolean help) {
             this(options, seedJobs, help, java.util.Map.of());
+        }
+
+        CommandLine(EmulatorOptions options, int seedJobs, boolean help, java.util.Map<String, String> servicePrincipals) {
+            this(options, seedJobs, help, servicePrincipals, false);
         }
 
         @Override
@@ -29,13 +35,14 @@ public final class DatabricksEmulatorMain {
 
     static final String USAGE = String.join("\n",
             "usage: DatabricksEmulatorMain [PORT] [--port N] [--token T] [--timed] [--seed-jobs N]"
-                    + " [--service-principal ID:SECRET]...",
+                    + " [--service-principal ID:SECRET]... [--empty]",
             "  PORT, --port N   port on 127.0.0.1 (default 0: a free port)",
             "  --token T        personal access token to accept (default: a random dapi... token)",
             "  --timed          runs are PENDING 2s and RUNNING 5s of wall-clock time (default: one poll each)",
             "  --seed-jobs N    create N jobs at start",
             "  --service-principal ID:SECRET",
-            "                   register an OAuth service principal (client credentials at /oidc/v1/token)");
+            "                   register an OAuth service principal (client credentials at /oidc/v1/token)",
+            "  --empty          start without the demo workspace (default: a few jobs, clusters, a pool, a policy)");
 
     private DatabricksEmulatorMain() {
     }
@@ -55,6 +62,9 @@ public final class DatabricksEmulatorMain {
             return;
         }
         DatabricksEmulator emu = new DatabricksEmulator(commandLine.options()).start();
+        if (!commandLine.empty()) {
+            DemoWorkspace.seed(emu);
+        }
         emu.jobs().createJobs(commandLine.seedJobs());
         commandLine.servicePrincipals().forEach(emu.oauth()::addServicePrincipal);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -78,6 +88,7 @@ public final class DatabricksEmulatorMain {
         int seedJobs = 0;
         boolean help = false;
         java.util.Map<String, String> servicePrincipals = new java.util.LinkedHashMap<>();
+        boolean empty = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -109,6 +120,9 @@ public final class DatabricksEmulatorMain {
                     servicePrincipals.put(sp.substring(0, colon), sp.substring(colon + 1));
                     break;
                 }
+                case "--empty":
+                    empty = true;
+                    break;
                 case "-h":
                 case "--help":
                     help = true;
@@ -121,7 +135,7 @@ public final class DatabricksEmulatorMain {
                     }
             }
         }
-        return new CommandLine(options.build(), seedJobs, help, java.util.Map.copyOf(servicePrincipals));
+        return new CommandLine(options.build(), seedJobs, help, java.util.Map.copyOf(servicePrincipals), empty);
     }
 
     private static String next(String[] args, int i, String name) {

@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-class DatabricksEmulatorTest {
+class DatabricksEmulatorLifecycleTest {
 
     @Test
     void startsOnAnEphemeralLoopbackPortWithARandomPersonalAccessToken() {
