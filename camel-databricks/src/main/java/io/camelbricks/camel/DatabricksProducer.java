@@ -309,6 +309,9 @@ public class DatabricksProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (!endpoint.getComponent().isHealthCheckProducerEnabled()) {
+            return;
+        }
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
                 "producers", WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
