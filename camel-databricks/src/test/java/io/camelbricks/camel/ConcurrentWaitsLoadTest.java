@@ -84,7 +84,8 @@ class ConcurrentWaitsLoadTest extends CamelTestSupport {
         }
         int whileWaiting = clientSideThreads();
         Map<String, Long> poolsWhileWaiting = threadsByPool();
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        // a guard against a hang, not a performance target: durations are printed here and measured in benchmarks/
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         long peak = threads.getPeakThreadCount();
         Map<String, Long> poolsAfter = threadsByPool();
@@ -114,7 +115,6 @@ class ConcurrentWaitsLoadTest extends CamelTestSupport {
                 .as("the client's I/O pool: one thread per pooled connection").isLessThanOrEqualTo(20);
         assertThat(poolsWhileWaiting.getOrDefault("Camel (camel-#) thread ## - DatabricksScheduler", 0L))
                 .isEqualTo(1);
-        assertThat(millis).as("duration of %d concurrent waits", EXCHANGES).isLessThan(60_000);
     }
 
     private static DatabricksEmulator emulator() {
