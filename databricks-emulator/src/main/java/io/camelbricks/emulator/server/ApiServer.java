@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * The HTTP layer: a JDK {@link HttpServer} on 127.0.0.1 with a bounded worker pool, and the request pipeline
  * <ol>
  *   <li>read the whole body (so keep-alive connections stay usable),</li>
+ *   <li>the {@link FaultInjector} decides whether to act out a fault (error answer, HTML page, reset, lost or
+ *       truncated answer, delay on a timer thread, rate limit) instead of or around the normal answer,</li>
  *   <li>{@code GET /} gets a small landing answer; other paths outside {@code /api/} go to the router's public
  *       routes (the OAuth server), without the filters,</li>
- *   <li>{@link RequestFilter}s on {@code /api/} paths (authentication, later rate limits and faults),</li>
- *   <li>{@link Router} → operation handler,</li>
+ *   <li>{@link RequestFilter}s on {@code /api/} paths (authentication),</li>
+ *   <li>{@link Router} → operation handler (or the spec fallback),</li>
  *   <li>errors → {@link ErrorResponseWriter}; the request is recorded in the {@link RequestLog};</li>
  *   <li>the response is always sent with a Content-Length.</li>
  * </ol>
