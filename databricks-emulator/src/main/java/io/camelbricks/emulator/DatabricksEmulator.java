@@ -20,6 +20,26 @@ import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
 import io.camelbricks.emulator.spec.OpenApiSpec;
 import io.camelbricks.emulator.spec.SpecFallback;
+import io.camelbricks.emulator.catalog.EmulatedCatalog;
+import io.camelbricks.emulator.catalog.UnityCatalogHandler;
+import io.camelbricks.emulator.files.DbfsHandler;
+import io.camelbricks.emulator.files.EmulatedFiles;
+import io.camelbricks.emulator.files.FilesHandler;
+import io.camelbricks.emulator.iam.EmulatedIdentities;
+import io.camelbricks.emulator.iam.PermissionsHandler;
+import io.camelbricks.emulator.iam.ScimHandler;
+import io.camelbricks.emulator.secrets.EmulatedSecrets;
+import io.camelbricks.emulator.secrets.SecretsHandler;
+import io.camelbricks.emulator.server.AccessTokenVerifier;
+import io.camelbricks.emulator.sql.EmulatedSql;
+import io.camelbricks.emulator.sql.ExternalLinksHandler;
+import io.camelbricks.emulator.sql.SqlEngine;
+import io.camelbricks.emulator.sql.StatementsHandler;
+import io.camelbricks.emulator.sql.WarehousesHandler;
+import io.camelbricks.emulator.tokens.EmulatedTokens;
+import io.camelbricks.emulator.tokens.TokensHandler;
+import io.camelbricks.emulator.workspace.EmulatedWorkspace;
+import io.camelbricks.emulator.workspace.WorkspaceHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
@@ -62,6 +82,16 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final PageSizes pageSizes;
     private final SpecFallback fallback;
     private final EmulatedFaults faults;
+    // SQL (H2), Unity Catalog, DBFS and Files, workspace, secrets, SCIM, tokens, permissions
+    private final SqlEngine sqlEngine;
+    private final EmulatedCatalog catalog;
+    private final EmulatedFiles files;
+    private final EmulatedSql sql;
+    private final EmulatedWorkspace workspace;
+    private final EmulatedSecrets secrets;
+    private final EmulatedIdentities identities;
+    private final EmulatedTokens tokens;
+    private final PermissionsHandler permissions;
     private volatile ApiServer server;
     private volatile String url;
     private volatile boolean closed;
@@ -83,9 +113,22 @@ public final class DatabricksEmulator implements AutoCloseable {
                 options.failureMarkers());
         this.clusters = new EmulatedClusters(clock, options.userName());
         this.oauth = new EmulatedOAuth(clock, options.userName(), this::urlOrPlaceholder);
+        this.sqlEngine = new SqlEngine();
+        this.catalog = new EmulatedCatalog(clock, options.userName(), sqlEngine);
+        this.files = new EmulatedFiles(clock, catalog);
+        this.sql = new EmulatedSql(clock, options.userName(), this::urlOrPlaceholder, sqlEngine, catalog);
+        this.workspace = new EmulatedWorkspace(clock, options.userName());
+        this.secrets = new EmulatedSecrets(clock, options.userName());
+        this.identities = new EmulatedIdentities(options.userName());
+        this.tokens = new EmulatedTokens(clock);
+        this.permissions = new PermissionsHandler(identities, options.userName(), this::objectExists);
         this.services = List.of(new JobsHandler(jobs), new ClustersHandler(clusters),
-                new InstancePoolsHandler(clusters), new ClusterPoliciesHandler(clusters), new CurrentUserHandler(),
-                new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth));
+                new InstancePoolsHandler(clusters), new ClusterPoliciesHandler(clusters), new CurrentUserHandler(identities),
+                new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth),
+                new WarehousesHandler(sql), new StatementsHandler(sql), new ExternalLinksHandler(sql),
+                new UnityCatalogHandler(catalog), new DbfsHandler(files), new FilesHandler(files),
+                new WorkspaceHandler(workspace), new SecretsHandler(secrets), new ScimHandler(identities),
+                new TokensHandler(tokens, options.userName()), permissions);
     }
 
     /** Binds 127.0.0.1:{@code port} and starts answering. Returns this. */
@@ -101,7 +144,8 @@ public final class DatabricksEmulator implements AutoCloseable {
         router.fallback(fallback);   // after the services: registered routes always win
         try {
             ApiServer s = new ApiServer(options.port(), options.threads(), router,
-                    List.of(new BearerTokenAuthenticator(token, options.userName(), oauth.accessTokenVerifier())),
+                    List.of(new BearerTokenAuthenticator(token, options.userName(),
+                            firstKnown(oauth.accessTokenVerifier(), tokens.verifier()))),
                     requests, faults);
             s.start();
             this.url = "http://" + s.host() + ":" + s.port();
@@ -188,6 +232,41 @@ public final class DatabricksEmulator implements AutoCloseable {
         return fallback;
     }
 
+    /** SQL warehouses and statements (on the embedded H2 database): seeding, scripts, result limits. */
+    public EmulatedSql sql() {
+        return sql;
+    }
+
+    /** Unity Catalog: catalogs, schemas, tables (the H2 tables) and volumes. */
+    public EmulatedCatalog catalog() {
+        return catalog;
+    }
+
+    /** DBFS and the Files API (volume files), on a temporary directory removed by {@link #close()}. */
+    public EmulatedFiles files() {
+        return files;
+    }
+
+    /** The workspace tree: notebooks, files, directories. */
+    public EmulatedWorkspace workspace() {
+        return workspace;
+    }
+
+    /** Secret scopes, secrets and ACLs. */
+    public EmulatedSecrets secrets() {
+        return secrets;
+    }
+
+    /** SCIM users, groups and service principals ({@code Me} answers from here). */
+    public EmulatedIdentities identities() {
+        return identities;
+    }
+
+    /** Personal access tokens made with the Tokens API (accepted like the PAT until deleted or expired). */
+    public EmulatedTokens tokens() {
+        return tokens;
+    }
+
     /** Every request received, for assertions on what a client sent. */
     public RequestLog requests() {
         return requests;
@@ -204,6 +283,15 @@ public final class DatabricksEmulator implements AutoCloseable {
         faults.clear();
         pageSizes.reset();
         fallback.reset();
+        sqlEngine.reset();
+        catalog.reset();
+        files.reset();
+        sql.reset();
+        workspace.reset();
+        secrets.reset();
+        identities.reset();
+        tokens.reset();
+        permissions.reset();
         requests.clear();
     }
 
@@ -219,11 +307,37 @@ public final class DatabricksEmulator implements AutoCloseable {
             s.close();
             LOG.info("Databricks emulator at {} stopped", url);
         }
+        sqlEngine.close();
+        files.close();
     }
 
     @Override
     public String toString() {
         return "DatabricksEmulator[" + (url == null ? "not started" : url) + (closed ? ", closed" : "") + "]";
+    }
+
+    /** The OAuth tokens first, then the tokens of the Tokens API. */
+    private static AccessTokenVerifier firstKnown(AccessTokenVerifier first, AccessTokenVerifier second) {
+        return (token, apiPath) -> {
+            AccessTokenVerifier.Verdict verdict = first.verify(token, apiPath);
+            return verdict.status() == AccessTokenVerifier.Status.UNKNOWN ? second.verify(token, apiPath) : verdict;
+        };
+    }
+
+    /** Whether the object of a Permissions API call exists (jobs, clusters, warehouses, workspace objects). */
+    private boolean objectExists(String type, String id) {
+        try {
+            return switch (type) {
+                case "jobs" -> jobs.job(Long.parseLong(id)).isPresent();
+                case "clusters" -> clusters.cluster(id).isPresent();
+                case "warehouses" -> sql.warehouse(id).filter(w -> !"DELETED".equals(w.path("state").asText()))
+                        .isPresent();
+                case "notebooks", "directories", "files" -> workspace.objectTypeById(Long.parseLong(id)).isPresent();
+                default -> true;
+            };
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private String urlOrPlaceholder() {
