@@ -72,7 +72,8 @@ public final class DatabricksConstants {
               javaType = "Boolean")
     public static final String WAIT_TIMED_OUT = "CamelDatabricksWaitTimedOut";
 
-    @Metadata(description = "On failure: the HTTP status code Databricks answered.", javaType = "Integer")
+    @Metadata(description = "The HTTP status code Databricks answered (of the call itself; a wait's polls do not"
+            + " change it), also on failure.", javaType = "Integer")
     public static final String STATUS_CODE = "CamelDatabricksStatusCode";
 
     @Metadata(description = "On failure: the Databricks error_code (e.g. RESOURCE_DOES_NOT_EXIST,"

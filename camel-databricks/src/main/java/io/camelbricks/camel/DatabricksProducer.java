@@ -122,7 +122,10 @@ public class DatabricksProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Outcome> call(ApiClient client, Operation<Object, Object> op, Object request,
                                             Exchange exchange) {
-        CompletableFuture<Object> response = client.executeAsync(op, request);
+        CompletableFuture<Object> response = client.executeWithResponseAsync(op, request).thenApply(answer -> {
+            exchange.getMessage().setHeader(DatabricksConstants.STATUS_CODE, answer.status());
+            return answer.body();
+        });
         if (!endpoint.isWait()) {
             return response.thenApply(r -> new Outcome(r, null, false, false));
         }

@@ -92,6 +92,7 @@ class DatabricksProducerTest extends EmulatorTestSupport {
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader(DatabricksConstants.RUN_ID)).isEqualTo(runId);
+        assertThat(out.getMessage().getHeader(DatabricksConstants.STATUS_CODE)).isEqualTo(200);
         assertThat(JsonMapper.create().valueToTree(out.getMessage().getBody()).get("run_name").asText())
                 .isEqualTo("by-uri");
     }

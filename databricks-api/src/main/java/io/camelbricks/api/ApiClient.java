@@ -161,26 +161,37 @@ public class ApiClient implements AutoCloseable {
      * come in pages (a Jobs 2.2 run's tasks) are completed with the remaining pages.
      */
     public <Q, R> R execute(Operation<Q, R> op, Q request) {
-        R response = executeOnce(op, request);
-        PagedResponse<Q, R> pages = PagedResponses.of(op);
-        if (pages == null) {
-            return response;
-        }
-        Set<String> seen = new HashSet<>();
-        for (String token = pages.nextPageToken(response); token != null && !token.isEmpty();
-             token = pages.nextPageToken(response)) {
-            checkNewToken(op, seen, token);
-            pages.merge(response, executeOnce(op, pages.withPageToken(mapper, request, token)));
-        }
-        return response;
+        return executeWithResponse(op, request).body();
     }
 
     /** Calls the operation without blocking: attempts run on the I/O executor, retries are scheduled. */
     public <Q, R> CompletableFuture<R> executeAsync(Operation<Q, R> op, Q request) {
-        CompletableFuture<R> response = executeOnceAsync(op, request);
+        return executeWithResponseAsync(op, request).thenApply(ApiResponse::body);
+    }
+
+    /** As {@link #execute}, with the HTTP status and headers of the (first) answer. */
+    public <Q, R> ApiResponse<R> executeWithResponse(Operation<Q, R> op, Q request) {
+        ApiResponse<R> response = executeOnce(op, request);
         PagedResponse<Q, R> pages = PagedResponses.of(op);
-        return pages == null ? response
-                : response.thenCompose(first -> remainingPagesAsync(op, request, first, pages, new HashSet<>()));
+        if (pages == null) {
+            return response;
+        }
+        R merged = response.body();
+        Set<String> seen = new HashSet<>();
+        for (String token = pages.nextPageToken(merged); token != null && !token.isEmpty();
+             token = pages.nextPageToken(merged)) {
+            checkNewToken(op, seen, token);
+            pages.merge(merged, executeOnce(op, pages.withPageToken(mapper, request, token)).body());
+        }
+        return response;
+    }
+
+    /** As {@link #executeAsync}, with the HTTP status and headers of the (first) answer. */
+    public <Q, R> CompletableFuture<ApiResponse<R>> executeWithResponseAsync(Operation<Q, R> op, Q request) {
+        CompletableFuture<ApiResponse<R>> response = executeOnceAsync(op, request);
+        PagedResponse<Q, R> pages = PagedResponses.of(op);
+        return pages == null ? response : response.thenCompose(first ->
+                remainingPagesAsync(op, request, first.body(), pages, new HashSet<>()).thenApply(merged -> first));
     }
 
     private <Q, R> CompletableFuture<R> remainingPagesAsync(Operation<Q, R> op, Q request, R merged,
@@ -195,7 +206,7 @@ public class ApiClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return executeOnceAsync(op, pages.withPageToken(mapper, request, token)).thenCompose(page -> {
-            pages.merge(merged, page);
+            pages.merge(merged, page.body());
             return remainingPagesAsync(op, request, merged, pages, seen);
         });
     }
@@ -207,7 +218,7 @@ public class ApiClient implements AutoCloseable {
         }
     }
 
-    private <Q, R> R executeOnce(Operation<Q, R> op, Q request) {
+    private <Q, R> ApiResponse<R> executeOnce(Operation<Q, R> op, Q request) {
         Call<Q, R> call = new Call<>(op, request);
         while (true) {
             sleepNanos(rateLimiter == null ? 0 : rateLimiter.reserve());
@@ -220,8 +231,8 @@ public class ApiClient implements AutoCloseable {
         }
     }
 
-    private <Q, R> CompletableFuture<R> executeOnceAsync(Operation<Q, R> op, Q request) {
-        CompletableFuture<R> result = track(new CompletableFuture<>());
+    private <Q, R> CompletableFuture<ApiResponse<R>> executeOnceAsync(Operation<Q, R> op, Q request) {
+        CompletableFuture<ApiResponse<R>> result = track(new CompletableFuture<>());
         Call<Q, R> call;
         try {
             call = new Call<>(op, request);
@@ -257,7 +268,7 @@ public class ApiClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- async loop
 
-    private <Q, R> void attemptAsync(Call<Q, R> call, CompletableFuture<R> result) {
+    private <Q, R> void attemptAsync(Call<Q, R> call, CompletableFuture<ApiResponse<R>> result) {
         long wait = rateLimiter == null ? 0 : rateLimiter.reserve();
         Runnable attempt = () -> {
             try {
@@ -337,7 +348,7 @@ public class ApiClient implements AutoCloseable {
             this.idempotent = isIdempotent(op, effective);
         }
 
-        R attempt() {
+        ApiResponse<R> attempt() {
             attempts++;
             HttpRequest http = base.withHeaders(auth.headers()).withHeader("User-Agent", userAgent);
             HttpResponse response;
@@ -350,7 +361,7 @@ public class ApiClient implements AutoCloseable {
             return handle(http, response);
         }
 
-        private R handle(HttpRequest http, HttpResponse response) {
+        private ApiResponse<R> handle(HttpRequest http, HttpResponse response) {
             int status = response.status();
             boolean ok = status >= 200 && status < 300;
             if (ok && op.responseKind() == ResponseKind.BINARY) {
@@ -358,10 +369,12 @@ public class ApiClient implements AutoCloseable {
                     // headers only: release the connection now, nobody reads a HEAD body
                     closeQuietly(response);
                     roundTrips.log(http, status, response.statusLine(), response.headers(), new byte[0], false);
-                    return op.binaryReader().read(java.io.InputStream.nullInputStream(), response);
+                    return new ApiResponse<>(status, response.headers(),
+                            op.binaryReader().read(java.io.InputStream.nullInputStream(), response));
                 }
                 roundTrips.log(http, status, response.statusLine(), response.headers(), null, true);
-                return op.binaryReader().read(new ResponseBodyStream(response), response);
+                return new ApiResponse<>(status, response.headers(),
+                        op.binaryReader().read(new ResponseBodyStream(response), response));
             }
             byte[] body;
             try {
@@ -372,7 +385,7 @@ public class ApiClient implements AutoCloseable {
             }
             roundTrips.log(http, status, response.statusLine(), response.headers(), body, false);
             if (ok) {
-                return decoder.decode(op, body);
+                return new ApiResponse<>(status, response.headers(), decoder.decode(op, body));
             }
             throw error(http, response, body);
         }

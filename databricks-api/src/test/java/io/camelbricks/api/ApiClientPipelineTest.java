@@ -71,6 +71,18 @@ class ApiClientPipelineTest {
     }
 
     @Test
+    void theStatusAndHeadersOfASuccessfulAnswerAreAvailable() throws Exception {
+        server.enqueue(Reply.ok("{\"id\":\"1\"}").withHeader("x-request-id", "r-7"), Reply.json(201, "{\"id\":\"2\"}"));
+        ApiResponse<Item> blocking = client.executeWithResponse(GET, named("a"));
+        assertThat(blocking.status()).isEqualTo(200);
+        assertThat(blocking.header("X-Request-Id")).isEqualTo("r-7");
+        assertThat(blocking.body().id).isEqualTo("1");
+        ApiResponse<Item> async = client.executeWithResponseAsync(GET, named("a")).get(10, TimeUnit.SECONDS);
+        assertThat(async.status()).isEqualTo(201);
+        assertThat(async.body().id).isEqualTo("2");
+    }
+
+    @Test
     void retriesA503ThenReturnsTheItem() {
         server.enqueue(Reply.json(503, "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"busy\"}"),
                 Reply.ok("{\"id\":\"2\"}"));
