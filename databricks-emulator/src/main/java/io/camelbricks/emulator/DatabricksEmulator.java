@@ -122,7 +122,7 @@ public final class DatabricksEmulator implements AutoCloseable {
         this.identities = new EmulatedIdentities(options.userName());
         this.tokens = new EmulatedTokens(clock);
         this.permissions = new PermissionsHandler(identities, options.userName(), this::objectExists);
-        this.services = List.of(new JobsHandler(jobs), new ClustersHandler(clusters),
+        this.services = List.of(new JobsHandler(jobs, pageSizes), new ClustersHandler(clusters, pageSizes),
                 new InstancePoolsHandler(clusters), new ClusterPoliciesHandler(clusters), new CurrentUserHandler(identities),
                 new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth),
                 new WarehousesHandler(sql), new StatementsHandler(sql), new ExternalLinksHandler(sql),

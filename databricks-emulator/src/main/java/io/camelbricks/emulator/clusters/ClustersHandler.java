@@ -8,6 +8,7 @@ import io.camelbricks.emulator.server.ApiRequest;
 import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
 import io.camelbricks.emulator.server.KeysetPager;
+import io.camelbricks.emulator.server.PageSizes;
 import io.camelbricks.emulator.server.PageToken;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
@@ -42,11 +43,18 @@ public final class ClustersHandler implements ServiceHandler {
     private static final Set<String> REQUEST_ONLY_FIELDS = Set.of("apply_policy_default_values", "clone_from");
 
     private final EmulatedClusters clusters;
+    private final PageSizes pageSizes;
     private final KeysetPager<ClusterStore.Snapshot> pager =
             new KeysetPager<>("clusters", ClusterStore.Snapshot::sequence, false);
 
     public ClustersHandler(EmulatedClusters clusters) {
+        this(clusters, new PageSizes(0));
+    }
+
+    /** @param pageSizes forced page sizes ({@code compute.Clusters.list}, {@code compute.Clusters.events}) */
+    public ClustersHandler(EmulatedClusters clusters, PageSizes pageSizes) {
         this.clusters = clusters;
+        this.pageSizes = pageSizes;
     }
 
     @Override
@@ -370,6 +378,7 @@ public final class ClustersHandler implements ServiceHandler {
         } else {
             size = token == null || token.isEmpty() ? Math.max(1, all.size()) : MAX_PAGE_SIZE;
         }
+        size = forced(size, "compute.Clusters.list", "/clusters/list");
         KeysetPager.Page<ClusterStore.Snapshot> page;
         if ("DEFAULT".equals(field) && "ASC".equals(direction)) {
             page = pager.page(all, size, token, 0);
@@ -473,7 +482,7 @@ public final class ClustersHandler implements ServiceHandler {
         OptionalLong pageSize = request.optionalLong("page_size");
         String token = request.optionalString("page_token").filter(s -> !s.isEmpty()).orElse(null);
         if (pageSize.isPresent() || token != null) {
-            int size = (int) limit(pageSize, "page_size");
+            int size = forced((int) limit(pageSize, "page_size"), "compute.Clusters.events", "/clusters/events");
             KeysetPager.Page<StoredCluster.Event> page = offsetPage(matching, size, token,
                     "cluster-events-" + clusterId + "-" + order);
             putEvents(json, page.items());
@@ -484,7 +493,8 @@ public final class ClustersHandler implements ServiceHandler {
                 json.put("prev_page_token", page.prevPageToken());
             }
         } else {
-            int limit = (int) limit(request.optionalLong("limit"), "limit");
+            int limit = forced((int) limit(request.optionalLong("limit"), "limit"), "compute.Clusters.events",
+                    "/clusters/events");
             long offset = request.optionalLong("offset").orElse(0);
             if (offset < 0) {
                 throw ApiException.invalidParameter("offset must not be negative.");
@@ -503,6 +513,12 @@ public final class ClustersHandler implements ServiceHandler {
         }
         json.put("total_count", matching.size());
         return ApiResponse.ok(json);
+    }
+
+    /** The size within the emulator's forced page size for this list, if one is set. */
+    private int forced(int size, String... keys) {
+        int max = pageSizes.forcedMax(keys);
+        return max > 0 ? Math.min(size, max) : size;
     }
 
     private static long limit(OptionalLong given, String name) {

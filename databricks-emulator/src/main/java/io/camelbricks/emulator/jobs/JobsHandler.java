@@ -8,6 +8,7 @@ import io.camelbricks.emulator.server.ApiRequest;
 import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
 import io.camelbricks.emulator.server.KeysetPager;
+import io.camelbricks.emulator.server.PageSizes;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
 import java.util.ArrayList;
@@ -35,10 +36,17 @@ public final class JobsHandler implements ServiceHandler {
             "pipeline_params");
 
     private final EmulatedJobs jobs;
+    private final PageSizes pageSizes;
     private final KeysetPager<StoredJob> jobPager = new KeysetPager<>("jobs", StoredJob::jobId, false);
 
     public JobsHandler(EmulatedJobs jobs) {
+        this(jobs, new PageSizes(0));
+    }
+
+    /** @param pageSizes forced page sizes ({@code jobs.Jobs.list}, {@code jobs.Jobs.listRuns}) */
+    public JobsHandler(EmulatedJobs jobs, PageSizes pageSizes) {
         this.jobs = jobs;
+        this.pageSizes = pageSizes;
     }
 
     @Override
@@ -78,7 +86,8 @@ public final class JobsHandler implements ServiceHandler {
     }
 
     private ApiResponse list(ApiRequest request) {
-        int limit = limit(request, JOBS_DEFAULT_LIMIT, JOBS_DEFAULT_LIMIT, JOBS_MAX_LIMIT);
+        int limit = forced(limit(request, JOBS_DEFAULT_LIMIT, JOBS_DEFAULT_LIMIT, JOBS_MAX_LIMIT), "jobs.Jobs.list",
+                "/jobs/list");
         long offset = request.optionalLong("offset").orElse(0);
         if (offset < 0) {
             throw ApiException.invalidParameter("Invalid offset: " + offset + ". offset must not be negative.");
@@ -248,7 +257,8 @@ public final class JobsHandler implements ServiceHandler {
     }
 
     private ApiResponse listRuns(ApiRequest request) {
-        int limit = limit(request, RUNS_DEFAULT_LIMIT, RUNS_MAX_LIMIT, RUNS_MAX_LIMIT);
+        int limit = forced(limit(request, RUNS_DEFAULT_LIMIT, RUNS_MAX_LIMIT, RUNS_MAX_LIMIT), "jobs.Jobs.listRuns",
+                "/jobs/runs/list");
         boolean activeOnly = request.optionalBoolean("active_only");
         boolean completedOnly = request.optionalBoolean("completed_only");
         if (activeOnly && completedOnly) {
@@ -385,6 +395,12 @@ public final class JobsHandler implements ServiceHandler {
     }
 
     // ---- shared
+
+    /** The limit within the emulator's forced page size for this list, if one is set. */
+    private int forced(int limit, String... keys) {
+        int max = pageSizes.forcedMax(keys);
+        return max > 0 ? Math.min(limit, max) : limit;
+    }
 
     private static int limit(ApiRequest request, int absent, int zero, int max) {
         OptionalLong given = request.optionalLong("limit");
