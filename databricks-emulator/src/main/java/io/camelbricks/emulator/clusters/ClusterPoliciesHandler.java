@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The Cluster Policies API ({@code /api/2.0/policies/clusters/...}): create, get, list ({@code sort_column}
- * POLICY_CREATION_TIME or POLICY_NAME, {@code sort_order} ASC or DESC), edit, delete. Names are unique; a definition
+ * POLICY_CREATION_TIME or POLICY_NAME, {@code sort_order} ASC or DESC; one page), edit, delete. Names are unique; a definition
  * must be a JSON object. Policies are not enforced on clusters.
  */
 public final class ClusterPoliciesHandler implements ServiceHandler {
@@ -127,7 +127,6 @@ public final class ClusterPoliciesHandler implements ServiceHandler {
             ArrayNode array = json.putArray("policies");
             policies.forEach(array::add);
         }
-        json.put("total_count", policies.size());
         return ApiResponse.ok(json);
     }
 

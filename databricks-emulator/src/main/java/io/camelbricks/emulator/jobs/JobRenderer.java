@@ -61,6 +61,7 @@ final class JobRenderer {
 
     ObjectNode renderListItem(StoredJob job, boolean expandTasks) {
         ObjectNode json = header(job);
+        json.remove("run_as_user_name");
         ObjectNode settings = job.settings().deepCopy();
         if (!expandTasks) {
             settings.remove("tasks");

@@ -47,7 +47,9 @@ final class RunRenderer {
         json.put("run_page_url", runPageUrl(run.jobId, run.runId));
         json.put("run_type", run.runType);
         json.put("trigger", "ONE_TIME");
-        json.put("format", "MULTI_TASK");
+        if (!"2.2".equals(version)) {
+            json.put("format", "MULTI_TASK");
+        }
         json.put("attempt_number", 0);
         json.set("state", state(run.lifeCycleState(), run.isTerminal(), run.outcome()));
         json.set("status", status(run.lifeCycleState(), run.isTerminal(), run.outcome()));
@@ -127,9 +129,7 @@ final class RunRenderer {
         json.put("run_page_url", runPageUrl(run.jobId, task.runId));
         json.put("run_type", run.runType);
         json.put("trigger", "ONE_TIME");
-        json.put("format", "MULTI_TASK");
         json.put("attempt_number", task.attemptNumber);
-        json.put("task_key", task.taskKey);
         for (String field : List.of("state", "status", "start_time", "setup_duration", "execution_duration",
                 "cleanup_duration", "end_time", "run_duration")) {
             if (taskJson.has(field)) {
