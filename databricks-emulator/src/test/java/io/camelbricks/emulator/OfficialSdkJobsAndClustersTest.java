@@ -90,7 +90,7 @@ class OfficialSdkJobsAndClustersTest {
 
     @Test
     void repairsAFailedRunWithTheLatestRepairId() throws Exception {
-        emu.jobs().scriptNextRun(RunScript.builder().running(1).then(RunOutcome.failedTask("a", "boom")));
+        emu.jobs().scriptNextRun(RunScript.immediately(RunOutcome.failedTask("a", "boom")));
         Run failed = workspace.jobs().submit(new SubmitRun().setRunName("sdk")
                 .setTasks(List.of(notebook("a", "/a"), notebook("b", "/b")))).get(Duration.ofSeconds(30));
         assertThat(failed.getState().getResultState()).isEqualTo(RunResultState.FAILED);
