@@ -380,7 +380,35 @@ final class StoredRun {
         p.terminal = true;
         p.endedAt = at;
         p.outcome = phaseOutcome;
-        p.runOutcome = p.repairId == 0 && !earlyEnds ? phaseOutcome : aggregate(phaseOutcome);
+        if (p.repairId == 0 && !earlyEnds) {
+            p.runOutcome = phaseOutcome.failsTasks() && leavesSucceeded() ? successWithFailures() : phaseOutcome;
+        } else {
+            p.runOutcome = aggregate(phaseOutcome);
+        }
+    }
+
+    /**
+     * Whether every leaf task (no other task depends on it) ended SUCCESS: then a run with failed tasks is
+     * SUCCESS_WITH_FAILURES, as the service answers when e.g. an {@code ALL_DONE} task ran after a failure.
+     */
+    private boolean leavesSucceeded() {
+        Set<String> upstream = new HashSet<>();
+        latest.values().forEach(t -> upstream.addAll(t.dependsOn));
+        boolean any = false;
+        for (TaskRun t : latest.values()) {
+            if (!upstream.contains(t.taskKey)) {
+                if (t.end == null || !"SUCCESS".equals(t.end.resultState())) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static RunOutcome successWithFailures() {
+        return RunOutcome.custom("TERMINATED", "SUCCESS_WITH_FAILURES", "Some tasks failed, but all leaf tasks "
+                + "succeeded.", null, false, "SUCCESS_WITH_FAILURES", "SUCCESS");
     }
 
     /** The run's result from the latest attempt of every task, for repaired runs and runs with early task ends. */
@@ -415,7 +443,7 @@ final class StoredRun {
             }
         }
         if (!failed.isEmpty()) {
-            return RunOutcome.failedTasks(failed, failedMessage);
+            return leavesSucceeded() ? successWithFailures() : RunOutcome.failedTasks(failed, failedMessage);
         }
         if (!timedOut.isEmpty()) {
             return RunOutcome.custom("TERMINATED", "TIMEDOUT", "Task " + String.join(", ", timedOut) + " timed out.",
@@ -432,52 +460,113 @@ final class StoredRun {
         return "FAILED".equals(result) ? RunOutcome.success() : phaseOutcome;
     }
 
-    private static Map<TaskRun, TaskEnd> computeTaskEnds(RunOutcome o, List<TaskRun> tasks) {
+    /**
+     * How the unfinished tasks of a phase end under {@code o}. For a TERMINATED / SUCCESS or FAILED outcome each task's
+     * {@code run_if} (default ALL_SUCCESS) decides from its dependencies' ends whether it ran: a task that did not run
+     * ends UPSTREAM_FAILED when a dependency failed and the condition needed success, EXCLUDED otherwise. The failing
+     * tasks of a FAILED outcome are those it names (the last task when it names none). Other outcomes end every task
+     * alike.
+     */
+    private Map<TaskRun, TaskEnd> computeTaskEnds(RunOutcome o, List<TaskRun> tasks) {
         Map<TaskRun, TaskEnd> ends = new LinkedHashMap<>();
-        if (!o.failsTasks()) {
+        boolean taskLevel = o.failsTasks() || "TERMINATED".equals(o.lifeCycleState())
+                && "SUCCESS".equals(o.resultState());
+        if (!taskLevel) {
             TaskEnd same = new TaskEnd(o.lifeCycleState(), o.resultState(), o.taskMessage(),
                     o.userCancelledOrTimedOut(), o.terminationCode(), o.terminationType());
             tasks.forEach(t -> ends.put(t, same));
             return ends;
         }
         Set<String> failing = new HashSet<>();
-        for (TaskRun t : tasks) {
-            if (o.failedTaskKeys().contains(t.taskKey)) {
-                failing.add(t.taskKey);
+        if (o.failsTasks()) {
+            for (TaskRun t : tasks) {
+                if (o.failedTaskKeys().contains(t.taskKey)) {
+                    failing.add(t.taskKey);
+                }
+            }
+            if (failing.isEmpty() && !tasks.isEmpty()) {
+                failing.add(tasks.get(tasks.size() - 1).taskKey);
             }
         }
-        if (failing.isEmpty() && !tasks.isEmpty()) {
-            failing.add(tasks.get(tasks.size() - 1).taskKey);
-        }
-        Set<String> upstreamFailed = new HashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
+        Map<String, TaskEnd> byKey = new LinkedHashMap<>();
+        latest.values().forEach(t -> {
+            if (t.end != null) {
+                byKey.put(t.taskKey, t.end);
+            }
+        });
+        Set<String> pending = new HashSet<>();
+        tasks.forEach(t -> pending.add(t.taskKey));
+        boolean progress = true;
+        while (progress && !pending.isEmpty()) {
+            progress = false;
             for (TaskRun t : tasks) {
-                if (failing.contains(t.taskKey) || upstreamFailed.contains(t.taskKey)) {
+                if (!pending.contains(t.taskKey) || t.dependsOn.stream().anyMatch(pending::contains)) {
                     continue;
                 }
-                for (String dependency : t.dependsOn) {
-                    if (failing.contains(dependency) || upstreamFailed.contains(dependency)) {
-                        upstreamFailed.add(t.taskKey);
-                        changed = true;
-                        break;
-                    }
+                TaskEnd end;
+                if (failing.contains(t.taskKey)) {
+                    end = new TaskEnd("TERMINATED", "FAILED", o.taskMessage(), false, o.terminationCode(),
+                            o.terminationType());
+                } else {
+                    end = runIf(t, byKey);
                 }
+                ends.put(t, end);
+                byKey.put(t.taskKey, end);
+                pending.remove(t.taskKey);
+                progress = true;
             }
         }
         for (TaskRun t : tasks) {
-            if (failing.contains(t.taskKey)) {
-                ends.put(t, new TaskEnd("TERMINATED", "FAILED", o.taskMessage(), false,
-                        o.terminationCode(), o.terminationType()));
-            } else if (upstreamFailed.contains(t.taskKey)) {
-                ends.put(t, new TaskEnd("TERMINATED", "UPSTREAM_FAILED", "Upstream task(s) failed.", false,
-                        "SKIPPED", "SUCCESS"));
-            } else {
+            if (pending.contains(t.taskKey)) {
                 ends.put(t, new TaskEnd("TERMINATED", "SUCCESS", "", false, "SUCCESS", "SUCCESS"));
             }
         }
         return ends;
+    }
+
+    private static TaskEnd runIf(TaskRun t, Map<String, TaskEnd> ends) {
+        int succeeded = 0;
+        int failed = 0;
+        for (String d : t.dependsOn) {
+            TaskEnd e = ends.get(d);
+            if (e == null || "SUCCESS".equals(e.resultState())) {
+                succeeded++;
+            } else if (!"EXCLUDED".equals(e.resultState())) {
+                failed++;
+            }
+        }
+        int all = t.dependsOn.size();
+        String condition = t.spec.path("run_if").asText("ALL_SUCCESS");
+        boolean runs;
+        switch (condition) {
+            case "ALL_DONE":
+                runs = true;
+                break;
+            case "AT_LEAST_ONE_SUCCESS":
+                runs = all == 0 || succeeded > 0;
+                break;
+            case "NONE_FAILED":
+                runs = failed == 0;
+                break;
+            case "AT_LEAST_ONE_FAILED":
+                runs = failed > 0;
+                break;
+            case "ALL_FAILED":
+                runs = all > 0 && failed == all;
+                break;
+            default:
+                runs = succeeded == all;
+                break;
+        }
+        if (runs) {
+            return new TaskEnd("TERMINATED", "SUCCESS", "", false, "SUCCESS", "SUCCESS");
+        }
+        if (failed > 0 && Set.of("ALL_SUCCESS", "NONE_FAILED", "AT_LEAST_ONE_SUCCESS").contains(condition)) {
+            return new TaskEnd("TERMINATED", "UPSTREAM_FAILED", "Upstream task(s) failed.", false, "SKIPPED",
+                    "SUCCESS");
+        }
+        return new TaskEnd("TERMINATED", "EXCLUDED", "The task was excluded: its run_if condition " + condition
+                + " was not met.", false, "SKIPPED", "SUCCESS");
     }
 
     // ---- views
