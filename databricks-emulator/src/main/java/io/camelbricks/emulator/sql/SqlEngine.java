@@ -498,7 +498,9 @@ public final class SqlEngine implements AutoCloseable {
                     "A column, variable, or function parameter cannot be resolved: " + message + ".", "42703");
             case 42101 -> SqlFailure.badRequest("TABLE_OR_VIEW_ALREADY_EXISTS",
                     "Cannot create table or view because it already exists: " + message + ".", "42P07");
-            case 90079 -> SqlFailure.badRequest("SCHEMA_NOT_FOUND", message + ".", "42704");
+            case 90079 -> SqlFailure.badRequest("TABLE_OR_VIEW_NOT_FOUND", "The table or view cannot be found: "
+                    + message + " (no such catalog or schema). Verify the spelling and correctness of the schema and"
+                    + " catalog.", "42P01");
             case 22018, 22007 -> SqlFailure.badRequest("CAST_INVALID_INPUT", message + ".", "22018");
             case 22012 -> SqlFailure.badRequest("DIVIDE_BY_ZERO", "Division by zero.", "22012");
             case 90022 -> SqlFailure.badRequest("UNRESOLVED_ROUTINE", message + ".", "42883");
