@@ -52,7 +52,7 @@ public final class PermissionsHandler implements ServiceHandler {
                     "CAN_MANAGE_STAGING_VERSIONS", "CAN_MANAGE_PRODUCTION_VERSIONS", "CAN_MANAGE"), false)),
             Map.entry("dashboards", new TypeInfo("dashboard", List.of("CAN_READ", "CAN_RUN", "CAN_EDIT", "CAN_MANAGE"), false)),
             Map.entry("apps", new TypeInfo("apps", List.of("CAN_USE", "CAN_MANAGE"), false)),
-            Map.entry("authorization", new TypeInfo("tokens", List.of("CAN_USE", "CAN_MANAGE"), false)));
+            Map.entry("authorization", new TypeInfo("tokens", List.of("CAN_USE"), false)));
 
     private final EmulatedIdentities identities;
     private final String owner;
@@ -197,7 +197,8 @@ public final class PermissionsHandler implements ServiceHandler {
         TypeInfo info = TYPES.get(type);
         Map<String, String> direct = new LinkedHashMap<>(acls.getOrDefault(type + "/" + id, Map.of()));
         if (!acls.containsKey(type + "/" + id)) {
-            direct.put("user:" + owner, info.hasOwner() ? "IS_OWNER" : "CAN_MANAGE");
+            direct.put("user:" + owner, info.hasOwner() ? "IS_OWNER" : info.levels().contains("CAN_MANAGE")
+                    ? "CAN_MANAGE" : info.levels().get(info.levels().size() - 1));
         }
         ObjectNode json = Json.object();
         json.put("object_id", "/" + type + "/" + id);
