@@ -125,9 +125,9 @@ public final class DatabricksEmulator implements AutoCloseable {
         this.services = List.of(new JobsHandler(jobs, pageSizes), new ClustersHandler(clusters, pageSizes),
                 new InstancePoolsHandler(clusters), new ClusterPoliciesHandler(clusters), new CurrentUserHandler(identities),
                 new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth),
-                new WarehousesHandler(sql), new StatementsHandler(sql), new ExternalLinksHandler(sql),
-                new UnityCatalogHandler(catalog), new DbfsHandler(files), new FilesHandler(files),
-                new WorkspaceHandler(workspace), new SecretsHandler(secrets), new ScimHandler(identities),
+                new WarehousesHandler(sql, pageSizes), new StatementsHandler(sql), new ExternalLinksHandler(sql),
+                new UnityCatalogHandler(catalog, pageSizes), new DbfsHandler(files), new FilesHandler(files, pageSizes),
+                new WorkspaceHandler(workspace), new SecretsHandler(secrets), new ScimHandler(identities, pageSizes),
                 new TokensHandler(tokens, options.userName()), permissions);
     }
 

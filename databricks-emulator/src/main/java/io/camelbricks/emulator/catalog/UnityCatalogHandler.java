@@ -7,6 +7,7 @@ import io.camelbricks.emulator.server.ApiRequest;
 import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
 import io.camelbricks.emulator.server.KeysetPager;
+import io.camelbricks.emulator.server.PageSizes;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class UnityCatalogHandler implements ServiceHandler {
     private static final int MAX_PAGE = 1000;
 
     private final EmulatedCatalog catalog;
+    private final PageSizes pageSizes;
     private final KeysetPager<EmulatedCatalog.Entry> catalogPager =
             new KeysetPager<>("catalogs", EmulatedCatalog.Entry::sequence, false);
     private final KeysetPager<EmulatedCatalog.Entry> schemaPager =
@@ -41,7 +43,13 @@ public final class UnityCatalogHandler implements ServiceHandler {
             new KeysetPager<>("tables", Map.Entry::getKey, false);
 
     public UnityCatalogHandler(EmulatedCatalog catalog) {
+        this(catalog, new PageSizes(0));
+    }
+
+    /** @param pageSizes forced page sizes ({@code emu.pageSizes()}), keyed by operationId or versionless path */
+    public UnityCatalogHandler(EmulatedCatalog catalog, PageSizes pageSizes) {
         this.catalog = catalog;
+        this.pageSizes = pageSizes;
     }
 
     @Override
@@ -88,18 +96,21 @@ public final class UnityCatalogHandler implements ServiceHandler {
     }
 
     private ApiResponse listCatalogs(ApiRequest request) {
-        return page(request, catalog.catalogEntries(), catalogPager, "catalogs", e -> e.info.deepCopy());
+        return page(request, catalog.catalogEntries(), catalogPager, "catalogs", e -> e.info.deepCopy(),
+                "catalog.Catalogs.list");
     }
 
     private ApiResponse listSchemas(ApiRequest request) {
         String c = required(request, "catalog_name");
-        return page(request, catalog.schemaEntries(c), schemaPager, "schemas", e -> e.info.deepCopy());
+        return page(request, catalog.schemaEntries(c), schemaPager, "schemas", e -> e.info.deepCopy(),
+                "catalog.Schemas.list");
     }
 
     private ApiResponse listVolumes(ApiRequest request) {
         String c = required(request, "catalog_name");
         String s = required(request, "schema_name");
-        return page(request, catalog.volumeEntries(c, s), volumePager, "volumes", e -> e.info.deepCopy());
+        return page(request, catalog.volumeEntries(c, s), volumePager, "volumes", e -> e.info.deepCopy(),
+                "catalog.Volumes.list");
     }
 
     private ApiResponse listTables(ApiRequest request) {
@@ -114,7 +125,7 @@ public final class UnityCatalogHandler implements ServiceHandler {
                 t.remove("properties");
             }
             return t;
-        });
+        }, "catalog.Tables.list");
     }
 
     private ApiResponse listSummaries(ApiRequest request) {
@@ -138,7 +149,7 @@ public final class UnityCatalogHandler implements ServiceHandler {
             summary.put("full_name", e.getValue().path("full_name").asText());
             summary.put("table_type", e.getValue().path("table_type").asText());
             return summary;
-        });
+        }, "catalog.Tables.listSummaries");
     }
 
     private ApiResponse getTable(ApiRequest request) {
@@ -164,8 +175,8 @@ public final class UnityCatalogHandler implements ServiceHandler {
         return ApiResponse.ok(json);
     }
 
-    private static <T> ApiResponse page(ApiRequest request, List<T> all, KeysetPager<T> pager, String field,
-                                        Function<T, ObjectNode> render) {
+    private <T> ApiResponse page(ApiRequest request, List<T> all, KeysetPager<T> pager, String field,
+                                 Function<T, ObjectNode> render, String operationId) {
         OptionalLong max = request.optionalLong("max_results");
         String token = request.optionalString("page_token").filter(t -> !t.isEmpty()).orElse(null);
         if (max.isPresent() && max.getAsLong() < 0) {
@@ -176,6 +187,10 @@ public final class UnityCatalogHandler implements ServiceHandler {
             size = max.getAsLong() == 0 ? DEFAULT_PAGE : (int) Math.min(max.getAsLong(), MAX_PAGE);
         } else {
             size = token == null ? Math.max(1, all.size()) : MAX_PAGE;
+        }
+        int forced = pageSizes.forcedMax(operationId, request.apiPath());
+        if (forced > 0) {
+            size = Math.min(size, forced);
         }
         KeysetPager.Page<T> page = pager.page(all, size, token, 0);
         ObjectNode json = Json.object();

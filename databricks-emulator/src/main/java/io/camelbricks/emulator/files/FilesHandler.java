@@ -6,6 +6,7 @@ import io.camelbricks.emulator.server.ApiException;
 import io.camelbricks.emulator.server.ApiRequest;
 import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
+import io.camelbricks.emulator.server.PageSizes;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
 import java.io.IOException;
@@ -55,9 +56,16 @@ public final class FilesHandler implements ServiceHandler {
     private static final int MAX_PAGE = 1000;
 
     private final EmulatedFiles files;
+    private final PageSizes pageSizes;
 
     public FilesHandler(EmulatedFiles files) {
+        this(files, new PageSizes(0));
+    }
+
+    /** @param pageSizes forced page sizes ({@code emu.pageSizes()}) for directory listings */
+    public FilesHandler(EmulatedFiles files, PageSizes pageSizes) {
         this.files = files;
+        this.pageSizes = pageSizes;
     }
 
     @Override
@@ -221,7 +229,8 @@ public final class FilesHandler implements ServiceHandler {
         if (pageSize < 0) {
             throw ApiException.invalidParameter("page_size must not be negative.");
         }
-        int size = pageSize == 0 ? MAX_PAGE : (int) Math.min(pageSize, MAX_PAGE);
+        int size = pageSizes.resolve(java.util.OptionalLong.of(pageSize), MAX_PAGE, MAX_PAGE,
+                "files.Files.listDirectoryContents", "/fs/directories");
         String after = request.optionalString("page_token").filter(t -> !t.isEmpty()).map(FilesHandler::decodeToken)
                 .orElse(null);
         List<Path> children = new ArrayList<>();

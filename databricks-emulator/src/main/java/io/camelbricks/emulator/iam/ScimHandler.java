@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelbricks.emulator.server.ApiRequest;
 import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
+import io.camelbricks.emulator.server.PageSizes;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
 import java.util.ArrayList;
@@ -34,9 +35,16 @@ public final class ScimHandler implements ServiceHandler {
     private static final Set<String> MULTI_VALUED = Set.of("members", "emails", "entitlements", "roles", "groups");
 
     private final EmulatedIdentities identities;
+    private final PageSizes pageSizes;
 
     public ScimHandler(EmulatedIdentities identities) {
+        this(identities, new PageSizes(0));
+    }
+
+    /** @param pageSizes forced page sizes ({@code emu.pageSizes()}): {@code count} is cut down to them */
+    public ScimHandler(EmulatedIdentities identities, PageSizes pageSizes) {
         this.identities = identities;
+        this.pageSizes = pageSizes;
     }
 
     /** A SCIM error answer. */
@@ -134,6 +142,12 @@ public final class ScimHandler implements ServiceHandler {
         }
         if (count < 0) {
             count = 0;
+        }
+        String operationId = "iam." + (kind == EmulatedIdentities.Kind.USERS ? "Users"
+                : kind == EmulatedIdentities.Kind.GROUPS ? "Groups" : "ServicePrincipals") + ".list";
+        int forced = pageSizes.forcedMax(operationId, request.apiPath());
+        if (forced > 0) {
+            count = Math.min(count, forced);
         }
         int from = (int) Math.min(all.size(), startIndex - 1);
         int to = (int) Math.min(all.size(), from + count);

@@ -8,6 +8,7 @@ import io.camelbricks.emulator.server.ApiRequest;
 import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
 import io.camelbricks.emulator.server.KeysetPager;
+import io.camelbricks.emulator.server.PageSizes;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
 import java.util.List;
@@ -29,8 +30,16 @@ public final class WarehousesHandler implements ServiceHandler {
     private final KeysetPager<WarehouseStore.StoredWarehouse> pager =
             new KeysetPager<>("warehouses", WarehouseStore.StoredWarehouse::sequence, false);
 
+    private final PageSizes pageSizes;
+
     public WarehousesHandler(EmulatedSql sql) {
+        this(sql, new PageSizes(0));
+    }
+
+    /** @param pageSizes forced page sizes ({@code emu.pageSizes()}) for {@code list} */
+    public WarehousesHandler(EmulatedSql sql, PageSizes pageSizes) {
         this.sql = sql;
+        this.pageSizes = pageSizes;
     }
 
     @Override
@@ -71,6 +80,10 @@ public final class WarehousesHandler implements ServiceHandler {
         }
         int size = pageSize.isPresent() && pageSize.getAsLong() > 0 ? (int) Math.min(pageSize.getAsLong(), 1000)
                 : Math.max(1, all.size());
+        int forced = pageSizes.forcedMax("sql.Warehouses.list", "/sql/warehouses");
+        if (forced > 0) {
+            size = Math.min(size, forced);
+        }
         KeysetPager.Page<WarehouseStore.StoredWarehouse> page = pager.page(all, size, token, 0);
         ObjectNode json = Json.object();
         if (!page.items().isEmpty()) {
