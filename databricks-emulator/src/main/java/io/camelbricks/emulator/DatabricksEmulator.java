@@ -26,6 +26,7 @@ import io.camelbricks.emulator.files.DbfsHandler;
 import io.camelbricks.emulator.files.EmulatedFiles;
 import io.camelbricks.emulator.files.FilesHandler;
 import io.camelbricks.emulator.iam.EmulatedIdentities;
+import io.camelbricks.emulator.iam.EmulatedPermissions;
 import io.camelbricks.emulator.iam.PermissionsHandler;
 import io.camelbricks.emulator.iam.ScimHandler;
 import io.camelbricks.emulator.secrets.EmulatedSecrets;
@@ -91,7 +92,7 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final EmulatedSecrets secrets;
     private final EmulatedIdentities identities;
     private final EmulatedTokens tokens;
-    private final PermissionsHandler permissions;
+    private final EmulatedPermissions permissions;
     private volatile ApiServer server;
     private volatile String url;
     private volatile boolean closed;
@@ -121,14 +122,15 @@ public final class DatabricksEmulator implements AutoCloseable {
         this.secrets = new EmulatedSecrets(clock, options.userName());
         this.identities = new EmulatedIdentities(options.userName());
         this.tokens = new EmulatedTokens(clock);
-        this.permissions = new PermissionsHandler(identities, options.userName(), this::objectExists);
+        this.permissions = new EmulatedPermissions();
         this.services = List.of(new JobsHandler(jobs, pageSizes), new ClustersHandler(clusters, pageSizes),
                 new InstancePoolsHandler(clusters), new ClusterPoliciesHandler(clusters), new CurrentUserHandler(identities),
                 new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth),
                 new WarehousesHandler(sql, pageSizes), new StatementsHandler(sql), new ExternalLinksHandler(sql),
                 new UnityCatalogHandler(catalog, pageSizes), new DbfsHandler(files), new FilesHandler(files, pageSizes),
                 new WorkspaceHandler(workspace), new SecretsHandler(secrets), new ScimHandler(identities, pageSizes),
-                new TokensHandler(tokens, options.userName()), permissions);
+                new TokensHandler(tokens, options.userName()),
+                new PermissionsHandler(permissions, identities, options.userName(), this::objectExists));
     }
 
     /** Binds 127.0.0.1:{@code port} and starts answering. Returns this. */
@@ -265,6 +267,11 @@ public final class DatabricksEmulator implements AutoCloseable {
     /** Personal access tokens made with the Tokens API (accepted like the PAT until deleted or expired). */
     public EmulatedTokens tokens() {
         return tokens;
+    }
+
+    /** Access control lists set through the Permissions API. */
+    public EmulatedPermissions permissions() {
+        return permissions;
     }
 
     /** Every request received, for assertions on what a client sent. */

@@ -93,6 +93,8 @@ class PermissionsContractTest {
                         .setGroupName("analysts").setPermissionLevel(PermissionLevel.CAN_MANAGE_RUN))));
         assertThat(entries(replaced)).containsExactly(emu.options().userName() + "=IS_OWNER",
                 "analysts=CAN_MANAGE_RUN", "admins=CAN_MANAGE(inherited)");
+        assertThat(emu.permissions().entries("jobs", job)).hasValueSatisfying(m -> assertThat(m)
+                .containsEntry("group:analysts", "CAN_MANAGE_RUN").hasSize(2));
     }
 
     @Test

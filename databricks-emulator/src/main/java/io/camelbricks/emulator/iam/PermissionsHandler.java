@@ -23,7 +23,7 @@ import java.util.function.BiPredicate;
  * spec). Principals must exist in the SCIM store ({@code user_name}, {@code group_name}, or
  * {@code service_principal_name} = application id). Every object shows its owner ({@code IS_OWNER} where the type
  * has owners, else {@code CAN_MANAGE}: the emulator's user) and {@code admins CAN_MANAGE} inherited from the root
- * object. Permissions are stored, not enforced.
+ * object. Permissions are stored ({@link EmulatedPermissions}), not enforced.
  */
 public final class PermissionsHandler implements ServiceHandler {
 
@@ -57,21 +57,17 @@ public final class PermissionsHandler implements ServiceHandler {
     private final EmulatedIdentities identities;
     private final String owner;
     private final BiPredicate<String, String> objectExists;
-    /** "type/id" → principal key ("user:x", "group:x", "sp:x") → level, in insertion order. */
-    private final Map<String, Map<String, String>> acls = new LinkedHashMap<>();
+    private final EmulatedPermissions acls;
 
     /**
      * @param objectExists whether {@code (type, id)} names an existing object (404 RESOURCE_DOES_NOT_EXIST otherwise)
      */
-    public PermissionsHandler(EmulatedIdentities identities, String owner, BiPredicate<String, String> objectExists) {
+    public PermissionsHandler(EmulatedPermissions acls, EmulatedIdentities identities, String owner,
+                              BiPredicate<String, String> objectExists) {
+        this.acls = acls;
         this.identities = identities;
         this.owner = owner;
         this.objectExists = objectExists;
-    }
-
-    /** Forgets every permission that was set. */
-    public synchronized void reset() {
-        acls.clear();
     }
 
     @Override
@@ -113,8 +109,7 @@ public final class PermissionsHandler implements ServiceHandler {
         if (entries.values().stream().filter("IS_OWNER"::equals).count() > 1) {
             throw ApiException.invalidParameter("An object can have only one owner.");
         }
-        synchronized (this) {
-            Map<String, String> current = acls.computeIfAbsent(type + "/" + id, k -> new LinkedHashMap<>());
+        acls.update(type, id, current -> {
             if (replace) {
                 String previousOwner = ownerOf(type, current);
                 current.clear();
@@ -125,8 +120,9 @@ public final class PermissionsHandler implements ServiceHandler {
                 current.values().removeIf("IS_OWNER"::equals);
             }
             current.putAll(entries);
-            return ApiResponse.ok(render(type, id));
-        }
+            return null;
+        });
+        return ApiResponse.ok(render(type, id));
     }
 
     private ApiResponse levels(ApiRequest request) {
@@ -193,10 +189,11 @@ public final class PermissionsHandler implements ServiceHandler {
         return "user:" + owner;
     }
 
-    private synchronized ObjectNode render(String type, String id) {
+    private ObjectNode render(String type, String id) {
         TypeInfo info = TYPES.get(type);
-        Map<String, String> direct = new LinkedHashMap<>(acls.getOrDefault(type + "/" + id, Map.of()));
-        if (!acls.containsKey(type + "/" + id)) {
+        Map<String, String> set = acls.snapshot(type, id);
+        Map<String, String> direct = set != null ? set : new LinkedHashMap<>();
+        if (set == null) {
             direct.put("user:" + owner, info.hasOwner() ? "IS_OWNER" : info.levels().contains("CAN_MANAGE")
                     ? "CAN_MANAGE" : info.levels().get(info.levels().size() - 1));
         }
