@@ -29,6 +29,8 @@ import io.camelbricks.emulator.iam.EmulatedIdentities;
 import io.camelbricks.emulator.iam.EmulatedPermissions;
 import io.camelbricks.emulator.iam.PermissionsHandler;
 import io.camelbricks.emulator.iam.ScimHandler;
+import io.camelbricks.emulator.repos.EmulatedRepos;
+import io.camelbricks.emulator.repos.ReposHandler;
 import io.camelbricks.emulator.secrets.EmulatedSecrets;
 import io.camelbricks.emulator.secrets.SecretsHandler;
 import io.camelbricks.emulator.server.AccessTokenVerifier;
@@ -93,6 +95,8 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final EmulatedIdentities identities;
     private final EmulatedTokens tokens;
     private final EmulatedPermissions permissions;
+    // Repos (Git folders, REPO objects of the workspace tree)
+    private final EmulatedRepos repos;
     private volatile ApiServer server;
     private volatile String url;
     private volatile boolean closed;
@@ -123,6 +127,7 @@ public final class DatabricksEmulator implements AutoCloseable {
         this.identities = new EmulatedIdentities(options.userName());
         this.tokens = new EmulatedTokens(clock);
         this.permissions = new EmulatedPermissions();
+        this.repos = new EmulatedRepos(workspace, options.userName());
         this.services = List.of(new JobsHandler(jobs, pageSizes), new ClustersHandler(clusters, pageSizes),
                 new InstancePoolsHandler(clusters), new ClusterPoliciesHandler(clusters), new CurrentUserHandler(identities),
                 new DiscoveryHandler(oauth), new AuthorizeHandler(oauth), new TokenHandler(oauth),
@@ -130,7 +135,8 @@ public final class DatabricksEmulator implements AutoCloseable {
                 new UnityCatalogHandler(catalog, pageSizes), new DbfsHandler(files), new FilesHandler(files, pageSizes),
                 new WorkspaceHandler(workspace), new SecretsHandler(secrets), new ScimHandler(identities, pageSizes),
                 new TokensHandler(tokens, options.userName()),
-                new PermissionsHandler(permissions, identities, options.userName(), this::objectExists));
+                new PermissionsHandler(permissions, identities, options.userName(), this::objectExists),
+                new ReposHandler(repos, pageSizes));
     }
 
     /** Binds 127.0.0.1:{@code port} and starts answering. Returns this. */
@@ -274,6 +280,11 @@ public final class DatabricksEmulator implements AutoCloseable {
         return permissions;
     }
 
+    /** Git folders made with the Repos API (each also a REPO object of the workspace tree). */
+    public EmulatedRepos repos() {
+        return repos;
+    }
+
     /** Every request received, for assertions on what a client sent. */
     public RequestLog requests() {
         return requests;
@@ -299,6 +310,7 @@ public final class DatabricksEmulator implements AutoCloseable {
         identities.reset();
         tokens.reset();
         permissions.reset();
+        repos.reset();
         requests.clear();
     }
 
@@ -340,6 +352,7 @@ public final class DatabricksEmulator implements AutoCloseable {
                 case "warehouses" -> sql.warehouse(id).filter(w -> !"DELETED".equals(w.path("state").asText()))
                         .isPresent();
                 case "notebooks", "directories", "files" -> workspace.objectTypeById(Long.parseLong(id)).isPresent();
+                case "repos" -> repos.repo(Long.parseLong(id)).isPresent();
                 default -> true;
             };
         } catch (NumberFormatException e) {

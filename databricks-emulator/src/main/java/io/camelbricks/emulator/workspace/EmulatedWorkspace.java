@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The workspace file tree ({@code /Users/<user>}, {@code /Shared} at start), test-facing side: seeding notebooks and
@@ -44,6 +45,22 @@ public final class EmulatedWorkspace {
         tree.mkdirs(path);
     }
 
+    /**
+     * Registers a Git folder (object_type {@code REPO}) at {@code path}, parents created; returns its object_id
+     * (the Repos API uses it as the repo id). Empty when the path, or a parent, is taken by another object.
+     */
+    public OptionalLong putRepo(String path) {
+        if (tree.get(path).isPresent() || tree.mkdirs(WorkspaceTree.parent(path)).isPresent()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(tree.put(path, "REPO", null, null).objectId);
+    }
+
+    /** Removes an object and everything under it (like {@code workspace/delete} with {@code recursive}). */
+    public void delete(String path) {
+        tree.delete(path);
+    }
+
     /** A notebook's source without the {@code Databricks notebook source} header. */
     public Optional<String> notebookSource(String path) {
         return tree.get(path).filter(n -> "NOTEBOOK".equals(n.type))
@@ -55,7 +72,7 @@ public final class EmulatedWorkspace {
         return tree.get(path).filter(n -> "FILE".equals(n.type)).map(n -> n.content.clone());
     }
 
-    /** NOTEBOOK, DIRECTORY or FILE. */
+    /** NOTEBOOK, DIRECTORY, FILE or REPO. */
     public Optional<String> objectType(String path) {
         return tree.get(path).map(n -> n.type);
     }
