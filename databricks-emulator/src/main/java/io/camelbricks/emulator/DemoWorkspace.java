@@ -42,13 +42,13 @@ public final class DemoWorkspace {
                 "{\"num_workers\":{\"type\":\"range\",\"maxValue\":4},\"autotermination_minutes\":{\"type\":\"fixed\",\"value\":30}}");
     }
 
-    /** SQL warehouses: EXTEND HERE (the SQL warehouses service seeds a "Starter Warehouse" here). */
+    /** SQL warehouses: nothing to add. */
     static void seedSqlWarehouses(DatabricksEmulator emu) {
-        // nothing yet: the SQL warehouses service adds its seeding here
+        // every emulator already has the RUNNING EmulatedSql.DEFAULT_WAREHOUSE_ID, seeded by EmulatedSql's constructor
     }
 
-    /** Unity Catalog: EXTEND HERE (the Unity Catalog service seeds a catalog, e.g. "main" with "default", here). */
+    /** Unity Catalog: nothing to add. */
     static void seedCatalog(DatabricksEmulator emu) {
-        // nothing yet: the Unity Catalog service adds its seeding here
+        // every emulator already has catalog main with schema main.default, seeded by EmulatedCatalog's constructor
     }
 }
