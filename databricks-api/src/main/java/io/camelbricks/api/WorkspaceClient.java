@@ -14,6 +14,7 @@ import io.camelbricks.api.generated.WorkspaceServices;
  */
 public class WorkspaceClient extends WorkspaceServices implements AutoCloseable {
     private final ApiClient apiClient;
+    private io.camelbricks.api.sql.SqlClient sql;
 
     /** Uses the default configuration chain (environment, then {@code ~/.databrickscfg}). */
     public WorkspaceClient() {
@@ -37,8 +38,21 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         return apiClient.config();
     }
 
+    /** SQL statements with results as lazy typed rows (see {@link io.camelbricks.api.sql.SqlClient}). */
+    public synchronized io.camelbricks.api.sql.SqlClient sql() {
+        if (sql == null) {
+            sql = new io.camelbricks.api.sql.SqlClient(apiClient);
+        }
+        return sql;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (sql != null) {
+                sql.close();
+            }
+        }
         apiClient.close();
     }
 }
