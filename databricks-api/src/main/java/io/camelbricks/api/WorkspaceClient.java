@@ -46,6 +46,11 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         return sql;
     }
 
+    /** The Files API ({@code /Volumes/...}) with streams (see {@link io.camelbricks.api.files.FileSystem}). */
+    public io.camelbricks.api.files.FileSystem fileSystem() {
+        return new io.camelbricks.api.files.FileSystem(apiClient);
+    }
+
     @Override
     public void close() {
         synchronized (this) {
