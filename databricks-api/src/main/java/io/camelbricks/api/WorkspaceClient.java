@@ -51,6 +51,11 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         return new io.camelbricks.api.files.FileSystem(apiClient);
     }
 
+    /** DBFS with streams (see {@link io.camelbricks.api.files.Dbfs}). */
+    public io.camelbricks.api.files.Dbfs dbfsFiles() {
+        return new io.camelbricks.api.files.Dbfs(apiClient);
+    }
+
     @Override
     public void close() {
         synchronized (this) {
