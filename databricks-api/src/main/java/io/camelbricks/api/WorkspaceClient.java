@@ -56,6 +56,11 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         return new io.camelbricks.api.files.Dbfs(apiClient);
     }
 
+    /** Path-routed files (/Volumes, dbfs:, file:) and secrets, as dbutils offers them outside a notebook. */
+    public io.camelbricks.api.files.DbUtils dbutils() {
+        return new io.camelbricks.api.files.DbUtils(apiClient);
+    }
+
     @Override
     public void close() {
         synchronized (this) {
