@@ -228,4 +228,46 @@ class SqlClientEmulatorTest {
     private static long chunkGets() {
         return emu.requests().operationCounts().getOrDefault("sql.StatementExecution.getStatementResultChunkN", 0L);
     }
+
+    @Test
+    void cancellingTheAsyncFutureCancelsTheStatement() throws Exception {
+        emu.sql().scriptNextStatement(StatementScript.running(Duration.ofMinutes(10)));
+        var future = w.sql().executeAsync(sql("DELETE FROM orders"));
+        Thread.sleep(50);
+        future.cancel(true);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (cancels() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(cancels()).isEqualTo(1);
+        CLOCK.advance(Duration.ofMinutes(11));
+        assertThat(emu.sql().execute("SELECT COUNT(*) FROM orders").rows().get(0)[0]).isEqualTo("25");
+    }
+
+    @Test
+    void aMillionRowsAreIteratedWithBoundedPrefetch() {
+        emu.sql().chunkRows(50_000);
+        StatementResult r = w.sql().prefetch(1).execute(sql("SELECT id, 'row-' || id AS name FROM range(0, 1000000)")
+                .setDisposition(Disposition.EXTERNAL_LINKS));
+        assertThat(r.totalRowCount()).isEqualTo(1_000_000L);
+        assertThat(r.chunkCount()).isEqualTo(20);
+        long sum = 0;
+        long count = 0;
+        long maxAhead = 0;
+        for (Row row : r) {
+            sum += (Long) row.get(0);
+            if (++count % 50_000 == 1) {
+                long fetched = emu.requests().all().stream().filter(q -> q.path().contains("/cloud-storage/")).count();
+                maxAhead = Math.max(maxAhead, fetched - (count / 50_000 + 1));
+            }
+        }
+        assertThat(count).isEqualTo(1_000_000L);
+        assertThat(sum).isEqualTo(999_999L * 1_000_000L / 2);
+        assertThat(maxAhead).isLessThanOrEqualTo(1);
+        w.sql().prefetch(2);
+    }
+
+    private static long cancels() {
+        return emu.requests().matching(q -> "POST".equals(q.method()) && q.path().endsWith("/cancel")).size();
+    }
 }
