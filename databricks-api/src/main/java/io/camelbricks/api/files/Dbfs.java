@@ -57,11 +57,14 @@ public final class Dbfs {
     /**
      * A new file (or a replaced one with {@code overwrite}), written in 1 MB blocks; it appears when the stream is
      * closed. If a block fails, the handle is closed, the partial file deleted, and the stream fails from then on.
+     * A replacement is written beside the target first and moved into place on close, so a failed write never
+     * loses the file it was to replace.
      */
     public OutputStream create(String path, boolean overwrite) {
-        String p = path(path);
-        long handle = dbfs.create(new Create().setPath(p).setOverwrite(overwrite)).getHandle();
-        return new WriteStream(p, handle);
+        String target = path(path);
+        String written = overwrite ? target + ".camelbricks-" + java.util.UUID.randomUUID() + ".part" : target;
+        long handle = dbfs.create(new Create().setPath(written).setOverwrite(false)).getHandle();
+        return new WriteStream(written, target, handle);
     }
 
     /** Streams {@code in} into a new file through {@link #create}. */
@@ -198,14 +201,16 @@ public final class Dbfs {
 
     private final class WriteStream extends OutputStream {
         private final String path;
+        private final String target;
         private final long handle;
         private final byte[] buffer = new byte[BLOCK];
         private int size;
         private boolean closed;
         private RuntimeException failure;
 
-        WriteStream(String path, long handle) {
+        WriteStream(String path, String target, long handle) {
             this.path = path;
+            this.target = target;
             this.handle = handle;
         }
 
@@ -272,6 +277,22 @@ public final class Dbfs {
             sendBlock();
             closed = true;
             dbfs.close(new Close().setHandle(handle));
+            if (!path.equals(target)) {
+                replaceTarget();
+            }
+        }
+
+        /** Puts the completed replacement in place of the target (DBFS move does not overwrite). */
+        private void replaceTarget() throws IOException {
+            try {
+                if (exists(target)) {
+                    dbfs.delete(new Delete().setPath(target).setRecursive(false));
+                }
+                dbfs.move(new Move().setSourcePath(path).setDestinationPath(target));
+            } catch (RuntimeException e) {
+                throw new IOException("the new contents of " + target + " are complete in " + path
+                        + " but could not be moved into place", e);
+            }
         }
     }
 }

@@ -86,6 +86,30 @@ class DbfsEmulatorTest {
     }
 
     @Test
+    void aFailedReplacementKeepsTheOldFile() throws Exception {
+        w.dbfsFiles().put("/tmp/keep.txt", "old".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        emu.faults().on("POST", "/dbfs/add-block").respond(400, "INVALID_PARAMETER_VALUE", "bad block").once();
+        OutputStream out = w.dbfsFiles().create("/tmp/keep.txt", true);
+        assertThatThrownBy(() -> out.write(new byte[2 * Dbfs.BLOCK])).isInstanceOf(IOException.class);
+        out.close();
+        try (java.io.InputStream in = w.dbfsFiles().open("/tmp/keep.txt")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("old");
+        }
+        assertThat(w.dbfsFiles().listRecursive("/tmp").map(FileInfo::getPath)).containsExactly("/tmp/keep.txt");
+    }
+
+    @Test
+    void aReplacementAppearsWholeOnCloseAndLeavesNoTemporaryFile() throws Exception {
+        w.dbfsFiles().put("/tmp/swap.bin", new byte[10], false);
+        try (OutputStream out = w.dbfsFiles().create("/tmp/swap.bin", true)) {
+            out.write(new byte[Dbfs.BLOCK + 5]);
+            assertThat(w.dbfsFiles().getStatus("/tmp/swap.bin").getFileSize()).as("old file until close").isEqualTo(10L);
+        }
+        assertThat(w.dbfsFiles().getStatus("/tmp/swap.bin").getFileSize()).isEqualTo(Dbfs.BLOCK + 5L);
+        assertThat(w.dbfsFiles().listRecursive("/tmp").map(FileInfo::getPath)).containsExactly("/tmp/swap.bin");
+    }
+
+    @Test
     void listMkdirsMoveDelete() {
         Dbfs fs = w.dbfsFiles();
         fs.mkdirs("/data/a/b");
