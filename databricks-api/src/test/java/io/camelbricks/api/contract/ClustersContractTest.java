@@ -6,15 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.InvalidState;
 import io.camelbricks.api.error.ResourceDoesNotExist;
 import io.camelbricks.api.service.compute.AutoScale;
@@ -44,36 +38,13 @@ import io.camelbricks.api.service.compute.ResizeCluster;
 import io.camelbricks.api.service.compute.RestartCluster;
 import io.camelbricks.api.service.compute.StartCluster;
 import io.camelbricks.api.service.compute.State;
-import io.camelbricks.api.testing.TestClients;
 import io.camelbricks.api.wait.WaitFailedException;
-import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.clusters.EmulatedClusters;
 
 /** The typed client's compute services against the emulator: cluster waits, events, lists, pools, policies. */
-class ClustersContractTest {
+class ClustersContractTest extends EmulatorContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emu.reset();
-    }
 
     private static CreateCluster small(String name) {
         return new CreateCluster().setClusterName(name).setSparkVersion("15.4.x-scala2.12").setNodeTypeId("i3.xlarge")

@@ -8,13 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.InvalidParameterValue;
 import io.camelbricks.api.error.ResourceDoesNotExist;
 import io.camelbricks.api.service.jobs.BaseJob;
@@ -39,38 +34,15 @@ import io.camelbricks.api.service.jobs.SubmitRun;
 import io.camelbricks.api.service.jobs.SubmitTask;
 import io.camelbricks.api.service.jobs.Task;
 import io.camelbricks.api.service.jobs.TaskDependency;
-import io.camelbricks.api.testing.TestClients;
 import io.camelbricks.api.wait.WaitFailedException;
-import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.jobs.RunOutcome;
 import io.camelbricks.emulator.jobs.RunScript;
 import io.camelbricks.emulator.jobs.TaskOutput;
 
 /** The typed client's Jobs service against the emulator: waits, repair, output, paging, idempotency, errors. */
-class JobsContractTest {
+class JobsContractTest extends EmulatorContract {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emu.reset();
-    }
 
     private static SubmitTask notebook(String key, String path, String... dependsOn) {
         List<TaskDependency> deps = new ArrayList<>();

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.error.ResourceDoesNotExist;
 import io.camelbricks.api.service.iam.AccessControlRequest;
@@ -23,32 +18,13 @@ import io.camelbricks.api.service.iam.PermissionsGetPermissionLevelsRequest;
 import io.camelbricks.api.service.iam.PermissionsGetRequest;
 import io.camelbricks.api.service.iam.PermissionsSetRequest;
 import io.camelbricks.api.service.iam.PermissionsUpdateRequest;
-import io.camelbricks.api.testing.TestClients;
-import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.clusters.EmulatedClusters;
 
 /** The typed client's Permissions service against the emulator: jobs and clusters ACLs, set vs update, validation. */
-class PermissionsContractTest {
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
+class PermissionsContractTest extends EmulatorContract {
 
     @BeforeEach
-    void fresh() {
-        emu.reset();
+    void seed() {
         emu.identities().addUser("ada@example.com");
         emu.identities().addGroup("analysts");
     }

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.ResourceDoesNotExist;
 import io.camelbricks.api.service.workspace.CreateRepoRequest;
 import io.camelbricks.api.service.workspace.CreateRepoResponse;
@@ -23,32 +17,9 @@ import io.camelbricks.api.service.workspace.ReposGetRequest;
 import io.camelbricks.api.service.workspace.ReposListRequest;
 import io.camelbricks.api.service.workspace.ReposUpdateRequest;
 import io.camelbricks.api.service.workspace.SparseCheckout;
-import io.camelbricks.api.testing.TestClients;
-import io.camelbricks.emulator.DatabricksEmulator;
 
 /** The typed client's Repos service against the emulator: create, get, paged list, checkout, delete. */
-class ReposContractTest {
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emu.reset();
-    }
+class ReposContractTest extends EmulatorContract {
 
     @Test
     void aRepoIsCreatedOnMainAndFollowsBranchCheckoutsUntilDeleted() {

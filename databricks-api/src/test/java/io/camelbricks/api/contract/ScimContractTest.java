@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.service.iam.ComplexValue;
 import io.camelbricks.api.service.iam.Group;
@@ -29,35 +24,12 @@ import io.camelbricks.api.service.iam.UsersDeleteRequest;
 import io.camelbricks.api.service.iam.UsersGetRequest;
 import io.camelbricks.api.service.iam.UsersListRequest;
 import io.camelbricks.api.service.iam.UsersPatchRequest;
-import io.camelbricks.api.testing.TestClients;
-import io.camelbricks.emulator.DatabricksEmulator;
 
 /**
  * The typed client's SCIM services against the emulator: users, groups and service principals, 1-based offset
  * paging, filters, PatchOp, membership seen from both sides, {@code Me}, SCIM error bodies.
  */
-class ScimContractTest {
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emu.reset();
-    }
+class ScimContractTest extends EmulatorContract {
 
     private static User user(String name) {
         return w.users().create(new User().setUserName(name));

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.error.ResourceAlreadyExists;
 import io.camelbricks.api.error.ResourceDoesNotExist;
@@ -31,31 +26,12 @@ import io.camelbricks.api.service.workspace.SecretsGetAclRequest;
 import io.camelbricks.api.service.workspace.SecretsGetSecretRequest;
 import io.camelbricks.api.service.workspace.SecretsListAclsRequest;
 import io.camelbricks.api.service.workspace.SecretsListSecretsRequest;
-import io.camelbricks.api.testing.TestClients;
-import io.camelbricks.emulator.DatabricksEmulator;
 
 /** The typed client's Secrets service against the emulator: scopes, values in and out, ACLs, and no leaks. */
-class SecretsContractTest {
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
+class SecretsContractTest extends EmulatorContract {
 
     @BeforeEach
-    void fresh() {
-        emu.reset();
+    void seed() {
         w.secrets().createScope(new CreateScope().setScope("etl"));
     }
 

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.error.NotFound;
 import io.camelbricks.api.service.catalog.CatalogInfo;
@@ -42,36 +36,13 @@ import io.camelbricks.api.service.catalog.VolumesListRequest;
 import io.camelbricks.api.service.catalog.VolumesReadRequest;
 import io.camelbricks.api.service.catalog.VolumesUpdateRequest;
 import io.camelbricks.api.service.sql.ExecuteStatementRequest;
-import io.camelbricks.api.testing.TestClients;
-import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.sql.EmulatedSql;
 
 /**
  * The typed client's Unity Catalog services against the emulator: catalogs, schemas, tables (the SQL engine's tables,
  * both ways) and volumes, with paging, renames and the errors of missing or non-empty objects.
  */
-class UnityCatalogContractTest {
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emu.reset();
-    }
+class UnityCatalogContractTest extends EmulatorContract {
 
     @Test
     void theWorkspaceStartsWithMainAndANewCatalogGetsADefaultSchema() {

@@ -10,15 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.camelbricks.api.DatabricksConfig;
-import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.error.ResourceAlreadyExists;
 import io.camelbricks.api.error.ResourceDoesNotExist;
@@ -34,32 +28,9 @@ import io.camelbricks.api.service.workspace.ObjectType;
 import io.camelbricks.api.service.workspace.WorkspaceExportRequest;
 import io.camelbricks.api.service.workspace.WorkspaceGetStatusRequest;
 import io.camelbricks.api.service.workspace.WorkspaceListRequest;
-import io.camelbricks.api.testing.TestClients;
-import io.camelbricks.emulator.DatabricksEmulator;
 
 /** The typed client's Workspace service against the emulator: import/export formats, tree operations, errors. */
-class WorkspaceContractTest {
-
-    private static DatabricksEmulator emu;
-    private static WorkspaceClient w;
-
-    @BeforeAll
-    static void start() {
-        emu = new DatabricksEmulator().start();
-        w = new WorkspaceClient(TestClients.fast(new DatabricksConfig().setHost(emu.url()).setToken(emu.token())
-                .resolve(Map.of())));
-    }
-
-    @AfterAll
-    static void stop() {
-        w.close();
-        emu.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        emu.reset();
-    }
+class WorkspaceContractTest extends EmulatorContract {
 
     private static String b64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
