@@ -57,6 +57,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cancelonstop":
+        case "cancelOnStop": target.setCancelOnStop(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -85,6 +87,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "exclude": target.setExclude(property(camelContext, java.lang.String.class, value)); return true;
         case "failonresultstate":
         case "failOnResultState": target.setFailOnResultState(property(camelContext, java.lang.String.class, value)); return true;
         case "googlecredentialssecret":
@@ -97,6 +100,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpTimeoutSeconds": target.getConfiguration().setHttpTimeoutSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "include": target.setInclude(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "itemkey":
@@ -131,6 +135,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "profile": target.getConfiguration().setProfile(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "recursive": target.setRecursive(property(camelContext, boolean.class, value)); return true;
         case "redirecturl":
         case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
@@ -214,6 +219,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cancelonstop":
+        case "cancelOnStop": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -242,6 +249,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "exclude": return java.lang.String.class;
         case "failonresultstate":
         case "failOnResultState": return java.lang.String.class;
         case "googlecredentialssecret":
@@ -254,6 +262,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpTimeoutSeconds": return java.lang.Integer.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "include": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "itemkey":
@@ -288,6 +297,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "profile": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.lang.Integer.class;
+        case "recursive": return boolean.class;
         case "redirecturl":
         case "redirectUrl": return java.lang.String.class;
         case "repeatcount":
@@ -367,6 +377,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cancelonstop":
+        case "cancelOnStop": return target.isCancelOnStop();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
@@ -395,6 +407,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "exclude": return target.getExclude();
         case "failonresultstate":
         case "failOnResultState": return target.getFailOnResultState();
         case "googlecredentialssecret":
@@ -407,6 +420,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "httpTimeoutSeconds": return target.getConfiguration().getHttpTimeoutSeconds();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
+        case "include": return target.getInclude();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "itemkey":
@@ -441,6 +455,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "profile": return target.getConfiguration().getProfile();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "recursive": return target.isRecursive();
         case "redirecturl":
         case "redirectUrl": return target.getConfiguration().getRedirectUrl();
         case "repeatcount":

@@ -23,7 +23,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(80);
+        Set<String> props = new HashSet<>(84);
         props.add("accountClient");
         props.add("accountId");
         props.add("actionsIdTokenRequestToken");
@@ -41,6 +41,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
+        props.add("cancelOnStop");
         props.add("clientId");
         props.add("clientSecret");
         props.add("configFile");
@@ -56,6 +57,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("emit");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("exclude");
         props.add("failOnResultState");
         props.add("googleCredentialsSecret");
         props.add("googleServiceAccount");
@@ -63,6 +65,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("host");
         props.add("httpTimeoutSeconds");
         props.add("idempotentRepository");
+        props.add("include");
         props.add("initialDelay");
         props.add("itemKey");
         props.add("lazyList");
@@ -82,6 +85,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("pollStrategy");
         props.add("profile");
         props.add("rateLimit");
+        props.add("recursive");
         props.add("redirectUrl");
         props.add("repeatCount");
         props.add("retryTimeoutSeconds");

@@ -22,22 +22,35 @@ import io.camelbricks.api.wire.JsonMapper;
  * defaults to the status path of a waiter of the same service when the items have that field (runs:
  * {@code state.life_cycle_state}; clusters and warehouses: {@code state});</li>
  * <li>{@link Kind#FOLLOW}: an operation a waiter polls (e.g. {@code jobs/getRun}), one exchange per observed
- * state of that one entity, until a terminal state.</li>
+ * state of that one entity, until a terminal state;</li>
+ * <li>{@link Kind#FILES}: a directory listing ({@code files/listDirectoryContents}, {@code dbfs/list}), one
+ * {@link DatabricksFile} per new or changed file (path, size and modification time), like the file component.</li>
  * </ul>
  */
 final class ConsumerPlan {
-    enum Kind { ITEMS, CHANGES, FOLLOW }
+    enum Kind { ITEMS, CHANGES, FOLLOW, FILES }
 
     private static final ObjectMapper MAPPER = JsonMapper.create();
 
     private final Kind kind;
     private final String statePath;
     private final Set<String> terminalStates;
+    private final DataOperations.Listing listing;
 
     private ConsumerPlan(Kind kind, String statePath, Set<String> terminalStates) {
+        this(kind, statePath, terminalStates, null);
+    }
+
+    private ConsumerPlan(Kind kind, String statePath, Set<String> terminalStates, DataOperations.Listing listing) {
         this.kind = kind;
         this.statePath = statePath;
         this.terminalStates = terminalStates;
+        this.listing = listing;
+    }
+
+    /** FILES: the store and the request field naming the listed directory. */
+    DataOperations.Listing listing() {
+        return listing;
     }
 
     Kind kind() {
@@ -59,6 +72,10 @@ final class ConsumerPlan {
         ConsumerMode mode = ConsumerMode.parse(endpoint.getEmit());
         String path = "databricks:" + endpoint.getPath();
         String stateField = blankToNull(endpoint.getStateField());
+        DataOperations.Listing listing = DataOperations.listing(op);
+        if (listing != null && mode == ConsumerMode.ITEMS) {
+            return new ConsumerPlan(Kind.FILES, null, Set.of(), listing);
+        }
         if (op.isPaginated()) {
             if (mode == ConsumerMode.ITEMS) {
                 return new ConsumerPlan(Kind.ITEMS, null, Set.of());

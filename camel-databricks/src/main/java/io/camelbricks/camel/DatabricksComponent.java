@@ -53,6 +53,12 @@ public class DatabricksComponent extends HealthCheckComponent {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        DatabricksFileConverter.register(getCamelContext().getTypeConverterRegistry());
+    }
+
+    @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         String[] path = OperationLookup.split(remaining);
         Operation<?, ?> op = OperationLookup.resolve(path[0], path[1]);

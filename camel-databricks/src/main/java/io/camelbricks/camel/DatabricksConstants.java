@@ -85,6 +85,23 @@ public final class DatabricksConstants {
               javaType = "String")
     public static final String FAILED_STATE = "CamelDatabricksFailedState";
 
+    @Metadata(description = "The path of the file a file operation wrote or read (files/upload, files/download,"
+            + " dbfs/upload, dbfs/download) or a file consumer emits.", javaType = "String")
+    public static final String FILE_PATH = "CamelDatabricksFilePath";
+
+    @Metadata(label = "producer", description = "statementExecution/executeStatement with outputType=rows or list:"
+            + " the result manifest (schema, row and chunk counts).",
+              javaType = "io.camelbricks.api.service.sql.ResultManifest")
+    public static final String RESULT_MANIFEST = "CamelDatabricksResultManifest";
+
+    @Metadata(label = "producer", description = "statementExecution/executeStatement with outputType=rows or list:"
+            + " the column names of the result, in order.", javaType = "java.util.List<String>")
+    public static final String COLUMN_NAMES = "CamelDatabricksColumnNames";
+
+    @Metadata(label = "producer", description = "statementExecution/executeStatement with outputType=rows or list:"
+            + " the total number of result rows (-1 when the manifest does not say).", javaType = "Long")
+    public static final String ROW_COUNT = "CamelDatabricksRowCount";
+
     // ---------------------------------------------------------------- headers the consumer sets
 
     @Metadata(label = "consumer", description = "The identity under which the consumer remembers the item, e.g."

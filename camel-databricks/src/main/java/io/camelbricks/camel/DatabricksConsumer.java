@@ -3,6 +3,7 @@ package io.camelbricks.camel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -110,6 +113,8 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             if (plan.kind() == ConsumerPlan.Kind.FOLLOW) {
                 Object entity = client.execute(op, request);
                 offer(entity, client, exchanges, added);
+            } else if (plan.kind() == ConsumerPlan.Kind.FILES) {
+                listFiles(client, exchanges, added);
             } else {
                 for (Object item : client.paginate(op, request)) {
                     if (!isRunAllowed()) {
@@ -129,6 +134,58 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         }
         forceConsumerAsReady();
         return processBatch(exchanges);
+    }
+
+    /**
+     * Queues a {@link DatabricksFile} for each file of the listed directory (and its subdirectories with
+     * {@code recursive}) that passes include/exclude and was not emitted before with the same size and modification
+     * time: a new file, or a changed one, is emitted once.
+     */
+    private void listFiles(ApiClient client, Queue<Object> exchanges, List<String> added) {
+        DataOperations.Listing listing = plan.listing();
+        JsonNode directory = endpoint.requestAssembler().fieldValues(null, client.mapper())
+                .get(listing.directoryField());
+        String root = directory == null ? null : directory.asText();
+        if (root == null || root.isBlank()) {
+            throw new IllegalArgumentException("databricks:" + endpoint.getPath() + " needs the directory to watch:"
+                    + " set the URI option path (e.g. path=/Volumes/main/default/landing)");
+        }
+        RemoteStore store = listing.store();
+        for (Iterator<RemoteEntry> it = store.iterate(client, root, endpoint.isRecursive()); it.hasNext()
+                && isRunAllowed() && (maxMessagesPerPoll <= 0 || exchanges.size() < maxMessagesPerPoll);) {
+            RemoteEntry entry = it.next();
+            String relative = entry.relativeTo(root);
+            if (entry.directory() || !endpoint.acceptsFileName(entry.name())) {
+                continue;
+            }
+            String identity = "path=" + entry.path() + ":size=" + entry.size() + ":modified=" + entry.lastModified();
+            String key = endpoint.getPath() + ":" + identity;
+            if (!repository.add(key)) {
+                continue;
+            }
+            added.add(key);
+            DatabricksFile file = new DatabricksFile(entry, relative, () -> store.open(client, entry.path()).stream());
+            Exchange exchange = createExchange(true);
+            Message message = exchange.getMessage();
+            message.setBody(file);
+            message.setHeader(DatabricksConstants.OPERATION, endpoint.getPath());
+            message.setHeader(DatabricksConstants.ITEM_KEY, identity);
+            message.setHeader(DatabricksConstants.FILE_PATH, entry.path());
+            message.setHeader(Exchange.FILE_NAME, relative);
+            message.setHeader(Exchange.FILE_NAME_ONLY, entry.name());
+            message.setHeader(Exchange.FILE_LENGTH, entry.size());
+            if (entry.lastModified() > 0) {
+                message.setHeader(Exchange.FILE_LAST_MODIFIED, entry.lastModified());
+            }
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    file.closeStreams();
+                }
+            });
+            exchange.setProperty(EVENT_KEY_PROPERTY, key);
+            exchanges.add(exchange);
+        }
     }
 
     /** Queues an exchange for {@code value} unless its key (item, or item and state) was emitted before. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -84,9 +86,11 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             + " jobs/repairRun: FAILED,TIMEDOUT,CANCELED,MAXIMUM_CONCURRENT_RUNS_REACHED,UPSTREAM_FAILED,"
             + "UPSTREAM_CANCELED,SKIPPED; for other operations none.")
     private String failOnResultState;
-    @UriParam(label = "producer", defaultValue = "typed", enums = "typed,map,json", description = "The form of the"
-            + " body: typed (the client's response class, e.g. Run), map (a Map of the JSON, snake_case keys) or"
-            + " json (JSON text). Lists hold items of that form.")
+    @UriParam(label = "producer", defaultValue = "typed", enums = "typed,map,json,rows,list", description = "The"
+            + " form of the body: typed (the client's response class, e.g. Run), map (a Map of the JSON, snake_case"
+            + " keys) or json (JSON text); lists hold items of that form. For statementExecution/executeStatement also"
+            + " rows (a lazy, closeable Iterator of one Map per result row, typed by the result schema, for"
+            + " .split(body()).streaming()) or list (a List of those Maps, for small results).")
     private String outputType = OutputType.TYPED.optionValue();
     @UriParam(label = "producer", defaultValue = "false", description = "On a list operation: put a lazy Iterator"
             + " in the body (pages are fetched while it is iterated, e.g. by .split(body())) instead of a List of"
@@ -97,6 +101,22 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             + " cannot start a second run. The header CamelDatabricksIdempotencyKey replaces the exchange as the"
             + " source; an idempotency_token of the request (body, option, header) is used as is.")
     private boolean autoIdempotencyToken = true;
+
+    @UriParam(label = "producer", defaultValue = "true", description = "When the route (or context) stops while a"
+            + " call still waits for its result (statementExecution/executeStatement with outputType=rows or list),"
+            + " cancel that work on Databricks instead of leaving it running unattended.")
+    private boolean cancelOnStop = true;
+
+    @UriParam(label = "consumer", description = "A consumer on a directory listing (files/listDirectoryContents,"
+            + " dbfs/list): emit only files whose name matches this regular expression (as the file component's"
+            + " include), e.g. .*\\.csv.")
+    private String include;
+    @UriParam(label = "consumer", description = "A consumer on a directory listing: skip files whose name matches"
+            + " this regular expression.")
+    private String exclude;
+    @UriParam(label = "consumer", defaultValue = "false", description = "A consumer on a directory listing: also"
+            + " emit the files of subdirectories (CamelFileName is then the path below the listed directory).")
+    private boolean recursive;
 
     @UriParam(label = "consumer", defaultValue = "items", enums = "items,changes", description = "What the consumer"
             + " emits: items (each listed item once) or changes (one exchange per observed change of an item's"
@@ -124,6 +144,9 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     private int maxMessagesPerPoll;
 
     private Operation<Object, Object> definition;
+    private DataTransfer transfer;
+    private Pattern includePattern;
+    private Pattern excludePattern;
     private RequestFields requestFields;
     private RequestAssembler requestAssembler;
     private OutputType output;
@@ -174,6 +197,9 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
         this.requestAssembler = RequestAssembler.create(getPath(), requestFields, requestFieldOptions,
                 idempotencyField, WIRE_MAPPER);
         this.output = OutputType.parse(outputType);
+        this.transfer = DataOperations.transferFor(this);
+        this.includePattern = pattern("include", include);
+        this.excludePattern = pattern("exclude", exclude);
         this.waitTimeoutAction = WaitTimeoutAction.parse(onWaitTimeout);
         ConsumerMode.parse(emit);
         if (wait && !op.hasWaiter()) {
@@ -188,6 +214,18 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
                         + " has no operation that cancels what it waits for (" + op.waitSpec().pollOperationId()
                         + "). Operations that can cancel on a timeout: " + WaitCancellation.describeSupported());
             }
+        }
+    }
+
+    private Pattern pattern(String option, String regex) {
+        if (regex == null || regex.isBlank()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(option + " on databricks:" + getPath() + " is not a valid regular"
+                    + " expression: " + e.getDescription() + " in " + regex, e);
         }
     }
 
@@ -264,6 +302,17 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     Operation<Object, Object> definition() {
         return definition;
+    }
+
+    /** The data transfer of the producer (files, statement rows), or null when its body is JSON. */
+    DataTransfer transfer() {
+        return transfer;
+    }
+
+    /** Whether a listed file's name passes include and exclude. */
+    boolean acceptsFileName(String name) {
+        return (includePattern == null || includePattern.matcher(name).matches())
+                && (excludePattern == null || !excludePattern.matcher(name).matches());
     }
 
     RequestAssembler requestAssembler() {
@@ -438,6 +487,38 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     public void setAutoIdempotencyToken(boolean autoIdempotencyToken) {
         this.autoIdempotencyToken = autoIdempotencyToken;
+    }
+
+    public boolean isCancelOnStop() {
+        return cancelOnStop;
+    }
+
+    public void setCancelOnStop(boolean cancelOnStop) {
+        this.cancelOnStop = cancelOnStop;
+    }
+
+    public String getInclude() {
+        return include;
+    }
+
+    public void setInclude(String include) {
+        this.include = include;
+    }
+
+    public String getExclude() {
+        return exclude;
+    }
+
+    public void setExclude(String exclude) {
+        this.exclude = exclude;
+    }
+
+    public boolean isRecursive() {
+        return recursive;
+    }
+
+    public void setRecursive(boolean recursive) {
+        this.recursive = recursive;
     }
 
     public String getEmit() {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,9 @@ public class DatabricksProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (endpoint.transfer() != null) {
+            return transfer(exchange, callback);
+        }
         Message message = exchange.getMessage();
         Operation<Object, Object> op = endpoint.definition();
         ApiClient client;
@@ -98,15 +102,35 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Outcome> tracked = outcome;
-        pending.add(tracked);
-        tracked.whenComplete((result, failure) -> {
-            pending.remove(tracked);
+        return track(outcome, exchange, callback, result -> complete(exchange, result, client));
+    }
+
+    /** Streams a file or a statement's rows (see {@link DataTransfer}): the transfer sets body and headers. */
+    private boolean transfer(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<Void> done;
+        try {
+            ApiClient client = endpoint.client();
+            ResultHeaders.clear(exchange.getMessage());
+            exchange.getMessage().setHeader(DatabricksConstants.OPERATION, endpoint.getPath());
+            endpoint.calls.increment();
+            done = endpoint.transfer().start(exchange, client, endpoint.getComponent().blockingExecutor(client));
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        return track(done, exchange, callback, result -> { });
+    }
+
+    /** Completes the exchange when {@code work} does: {@code onSuccess} with its result, else the failure mapped. */
+    private <T> boolean track(CompletableFuture<T> work, Exchange exchange, AsyncCallback callback,
+                              Consumer<T> onSuccess) {
+        pending.add(work);
+        work.whenComplete((result, failure) -> {
+            pending.remove(work);
             try {
                 if (failure != null) {
                     fail(exchange, unwrap(failure));
                 } else {
-                    complete(exchange, result, client);
+                    onSuccess.accept(result);
                 }
             } catch (RuntimeException e) {
                 exchange.setException(e);
@@ -328,6 +352,9 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         if (healthCheckRepository != null && healthCheck != null) {
             healthCheckRepository.removeHealthCheck(healthCheck);
             healthCheck = null;
+        }
+        if (endpoint.transfer() != null) {
+            endpoint.transfer().close(); // cancelOnStop: statements still running are cancelled
         }
         // graceful shutdown has waited for in-flight exchanges; what still waits now would never complete
         for (CompletableFuture<?> future : List.copyOf(pending)) {

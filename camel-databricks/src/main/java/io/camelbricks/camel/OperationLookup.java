@@ -76,6 +76,11 @@ final class OperationLookup {
      * @throws IllegalArgumentException naming the closest valid services or operations when there is none
      */
     static Operation<?, ?> resolve(String service, String operation) {
+        DataOperations.Streaming streaming = DataOperations.streaming(service + "/" + operation);
+        if (streaming != null) {
+            String[] base = split(streaming.base());
+            return resolve(base[0], base[1]); // its request fields are those of the REST operation it streams through
+        }
         Map<String, Operation<?, ?>> methods = Index.BY_SERVICE.get(service);
         if (methods == null) {
             boolean account = service.startsWith(ACCOUNT_PREFIX);
@@ -96,10 +101,12 @@ final class OperationLookup {
         }
         Operation<?, ?> op = methods.get(operation);
         if (op == null) {
-            List<String> closest = ClosestNames.closestTo(operation, methods.keySet());
+            List<String> names = new java.util.ArrayList<>(methods.keySet());
+            names.addAll(DataOperations.streamingNames(service));
+            List<String> closest = ClosestNames.closestTo(operation, names);
             throw new IllegalArgumentException("Unknown operation '" + operation + "' of Databricks service '" + service
                     + "'. Did you mean: " + String.join(", ", closest.stream().map(m -> service + "/" + m).toList())
-                    + "? Operations of " + service + ": " + String.join(", ", methods.keySet()));
+                    + "? Operations of " + service + ": " + String.join(", ", names));
         }
         return op;
     }

@@ -139,6 +139,20 @@ final class RequestAssembler {
         return request;
     }
 
+    /**
+     * The request fields set by URI options and {@code CamelDatabricks.<field>} headers, by wire name: for the
+     * operations whose body is data (an upload's contents), not request fields.
+     */
+    ObjectNode fieldValues(Message message, ObjectMapper mapper) {
+        Map<String, JsonNode> values = new LinkedHashMap<>(uriFields);
+        if (message != null) {
+            headerOverrides(message, mapper, values, new LinkedHashMap<>());
+        }
+        ObjectNode tree = mapper.createObjectNode();
+        tree.setAll(values);
+        return tree;
+    }
+
     private void headerOverrides(Message message, ObjectMapper mapper, Map<String, JsonNode> overrides,
                                  Map<String, String> origins) {
         for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * case-insensitive) and turns option text into JSON of the field's type.
  */
 final class RequestFields {
+    private static final String PATH_ALIAS = "path";
     private final Class<?> requestType;
     private final Map<String, Field> byWireName;
     private final Map<String, Field> byLooseName;
@@ -113,7 +114,24 @@ final class RequestFields {
     /** The field a user-written name designates: wire name or Java name, camelCase or snake_case, any case. */
     Optional<Field> find(String name) {
         Field exact = byWireName.get(name);
-        return exact != null ? Optional.of(exact) : Optional.ofNullable(byLooseName.get(loose(name)));
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        Field loose = byLooseName.get(loose(name));
+        return loose != null ? Optional.of(loose) : Optional.ofNullable(pathAlias(name));
+    }
+
+    /**
+     * {@code path} names the request's only {@code *_path} field (files/upload?path=... sets file_path,
+     * files/listDirectoryContents?path=... sets directory_path), the way users write paths on every other operation.
+     */
+    private Field pathAlias(String name) {
+        if (!name.equalsIgnoreCase(PATH_ALIAS)) {
+            return null;
+        }
+        List<Field> paths = byWireName.values().stream().filter(f -> f.wireName().endsWith("_path")
+                && f.isScalar()).toList();
+        return paths.size() == 1 ? paths.get(0) : null;
     }
 
     /** Whether the request carries an {@code InputStream} (a binary upload such as files/upload). */

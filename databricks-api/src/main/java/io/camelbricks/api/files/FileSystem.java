@@ -72,10 +72,20 @@ public final class FileSystem {
      * made now: a missing file raises {@link NotFound} here.
      */
     public InputStream download(String path) {
+        return open(path).contents();
+    }
+
+    /**
+     * Like {@link #download(String)}, with the length, media type and modification time the response gave. The
+     * request is made now: a missing file raises {@link NotFound} here.
+     */
+    public FileDownload open(String path) {
         ApiResponse<FilesDownloadResponse> r = api.executeWithResponse(FilesOperations.DOWNLOAD,
                 new FilesDownloadRequest().setFilePath(path));
         Long length = r.body().getContentLength();
-        return new ResumingInputStream(api, path, r.body().getContents(), length == null ? -1 : length, maxResumes);
+        long known = length == null ? -1 : length;
+        return new FileDownload(new ResumingInputStream(api, path, r.body().getContents(), known, maxResumes), known,
+                r.body().getContentType(), r.body().getLastModified());
     }
 
     public void download(String path, Path target) {

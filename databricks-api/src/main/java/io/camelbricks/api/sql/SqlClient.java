@@ -43,7 +43,8 @@ import io.camelbricks.api.wait.WaitPolicy;
  * connect failures); your request object is copied, never modified.
  */
 public final class SqlClient implements AutoCloseable {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(20);
+    /** How long {@code execute} and {@code executeAsync} wait for a final state unless given a timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(20);
 
     private final ApiClient api;
     private final StatementExecutionService service;
@@ -152,6 +153,14 @@ public final class SqlClient implements AutoCloseable {
             if (isTerminal(r)) {
                 out.complete(result(r));
                 return;
+            }
+            if (attempt == 0) {
+                // cancelling the caller's future cancels the statement now, not only at the next poll
+                out.whenComplete((done, failure) -> {
+                    if (out.isCancelled()) {
+                        cancelQuietly(r.getStatementId());
+                    }
+                });
             }
             Duration delay = waitPolicy.delayBefore(attempt + 1);
             if (Instant.now().plus(delay).isAfter(deadline)) {
