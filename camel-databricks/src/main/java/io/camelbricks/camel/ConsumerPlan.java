@@ -157,17 +157,7 @@ final class ConsumerPlan {
         return current != null && !current.isContainerType() && (current.isPrimitive() || current.isEnumType()
                 || current.getRawClass().getName().startsWith("java.")
                 || MAPPER.getSerializationConfig().introspect(current).findProperties().isEmpty()
-                || isOpenEnum(current));
-    }
-
-    /** The generated open enums serialise to their wire value (a string). */
-    private static boolean isOpenEnum(JavaType type) {
-        try {
-            type.getRawClass().getMethod("isKnown");
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+                || TypeNames.isOpenEnum(current.getRawClass()));
     }
 
     private static String followable(String service) {

@@ -43,7 +43,7 @@ final class RequestFields {
         boolean isScalar() {
             Class<?> raw = type.getRawClass();
             return type.isPrimitive() || CharSequence.class.isAssignableFrom(raw) || Number.class.isAssignableFrom(raw)
-                    || raw == Boolean.class || raw.isEnum();
+                    || raw == Boolean.class || raw.isEnum() || TypeNames.isOpenEnum(raw);
         }
 
         boolean isCollection() {

@@ -27,4 +27,14 @@ public final class TypeNames {
         }
         return sb.toString();
     }
+
+    /** Whether {@code type} is a generated open enum: it serialises to its wire value (a string) and has isKnown(). */
+    static boolean isOpenEnum(Class<?> type) {
+        try {
+            type.getMethod("isKnown");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
 }

@@ -273,13 +273,20 @@ public final class ApiServer implements AutoCloseable {
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             headers.set(h.getKey(), h.getValue());
         }
-        byte[] body = response.body();
-        if (response.isStreamed()) {
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-            response.writeTo(buffer);
-            body = buffer.toByteArray();
+        if (response.isStreamed() && response.streamLength() >= 2 && !"HEAD".equals(request.method())) {
+            // a streamed body (a file download of any size) is cut on the way, never buffered
+            exchange.sendResponseHeaders(response.status(), response.streamLength());
+            OutputStream out = exchange.getResponseBody();
+            try {
+                response.writeTo(new CutAfter(out, response.streamLength() / 2));
+            } catch (CutAfter.Reached reached) {
+                out.flush();
+            }
+            exchange.close();
+            return;
         }
-        if (body.length < 2 || "HEAD".equals(request.method())) {
+        byte[] body = response.body();
+        if (body.length < 2 || "HEAD".equals(request.method()) || response.isStreamed()) {
             exchange.close();   // nothing to cut: the connection closes without an answer
             return;
         }
@@ -288,6 +295,37 @@ public final class ApiServer implements AutoCloseable {
         out.write(body, 0, body.length / 2);
         out.flush();
         exchange.close();       // not out.close(): the stream would refuse, the exchange drops the connection
+    }
+
+    /** Passes the first {@code limit} bytes through, then stops the writer with {@link Reached}. */
+    private static final class CutAfter extends java.io.FilterOutputStream {
+        static final class Reached extends IOException {
+            Reached() {
+                super("the body is cut here");
+            }
+        }
+
+        private long remaining;
+
+        CutAfter(OutputStream out, long limit) {
+            super(out);
+            this.remaining = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int n = (int) Math.min(len, remaining);
+            out.write(b, off, n);
+            remaining -= n;
+            if (remaining == 0) {
+                throw new Reached();
+            }
+        }
     }
 
     private static final class WorkerThreads implements ThreadFactory {
