@@ -15,6 +15,7 @@ import io.camelbricks.api.generated.WorkspaceServices;
 public class WorkspaceClient extends WorkspaceServices implements AutoCloseable {
     private final ApiClient apiClient;
     private io.camelbricks.api.sql.SqlClient sql;
+    private io.camelbricks.api.files.DbUtils dbutils;
 
     /** Uses the default configuration chain (environment, then {@code ~/.databrickscfg}). */
     public WorkspaceClient() {
@@ -56,9 +57,16 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         return new io.camelbricks.api.files.Dbfs(apiClient);
     }
 
-    /** Path-routed files (/Volumes, dbfs:, file:) and secrets, as dbutils offers them outside a notebook. */
-    public io.camelbricks.api.files.DbUtils dbutils() {
-        return new io.camelbricks.api.files.DbUtils(apiClient);
+    /**
+     * dbutils as the Python SDK offers it outside a notebook: path-routed files (/Volumes, dbfs:, file:) and secrets
+     * through the REST APIs; mounts, widgets and task values on the cluster {@code cluster_id} (one execution
+     * context, destroyed when this client is closed).
+     */
+    public synchronized io.camelbricks.api.files.DbUtils dbutils() {
+        if (dbutils == null) {
+            dbutils = new io.camelbricks.api.files.DbUtils(apiClient);
+        }
+        return dbutils;
     }
 
     @Override
@@ -66,6 +74,9 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         synchronized (this) {
             if (sql != null) {
                 sql.close();
+            }
+            if (dbutils != null) {
+                dbutils.close();
             }
         }
         apiClient.close();

@@ -4,6 +4,8 @@ import io.camelbricks.emulator.clusters.ClusterPoliciesHandler;
 import io.camelbricks.emulator.clusters.ClustersHandler;
 import io.camelbricks.emulator.clusters.EmulatedClusters;
 import io.camelbricks.emulator.clusters.InstancePoolsHandler;
+import io.camelbricks.emulator.commands.CommandsHandler;
+import io.camelbricks.emulator.commands.EmulatedCommands;
 import io.camelbricks.emulator.faults.EmulatedFaults;
 import io.camelbricks.emulator.jobs.EmulatedJobs;
 import io.camelbricks.emulator.iam.CurrentUserHandler;
@@ -78,6 +80,7 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final RequestLog requests;
     private final EmulatedJobs jobs;
     private final EmulatedClusters clusters;
+    private final EmulatedCommands commands;
     private final EmulatedOAuth oauth;
     private final List<ServiceHandler> services;
     // spec fallback, paging, faults
@@ -117,6 +120,7 @@ public final class DatabricksEmulator implements AutoCloseable {
         this.jobs = new EmulatedJobs(clock, options.userName(), this::urlOrPlaceholder, options.runScript(),
                 options.failureMarkers());
         this.clusters = new EmulatedClusters(clock, options.userName());
+        this.commands = new EmulatedCommands(clock, clusters);
         this.oauth = new EmulatedOAuth(clock, options.userName(), this::urlOrPlaceholder);
         this.sqlEngine = new SqlEngine();
         this.catalog = new EmulatedCatalog(clock, options.userName(), sqlEngine);
@@ -136,7 +140,7 @@ public final class DatabricksEmulator implements AutoCloseable {
                 new WorkspaceHandler(workspace), new SecretsHandler(secrets), new ScimHandler(identities, pageSizes),
                 new TokensHandler(tokens, options.userName()),
                 new PermissionsHandler(permissions, identities, options.userName(), this::objectExists),
-                new ReposHandler(repos, pageSizes));
+                new ReposHandler(repos, pageSizes), new CommandsHandler(commands));
     }
 
     /** Binds 127.0.0.1:{@code port} and starts answering. Returns this. */
@@ -207,6 +211,14 @@ public final class DatabricksEmulator implements AutoCloseable {
     /** Clusters: seeding and inspection. */
     public EmulatedClusters clusters() {
         return clusters;
+    }
+
+    /**
+     * The Command Execution API (1.2) on the clusters: dbutils state (mounts, widgets, task values), command
+     * lifecycles, contexts open and destroyed. Commands must follow the camelbricks dbutils call protocol.
+     */
+    public EmulatedCommands commands() {
+        return commands;
     }
 
     /**
@@ -297,6 +309,7 @@ public final class DatabricksEmulator implements AutoCloseable {
     public void reset() {
         jobs.reset();
         clusters.reset();
+        commands.reset();
         oauth.reset();
         faults.clear();
         pageSizes.reset();

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import io.camelbricks.api.ApiClient;
+import io.camelbricks.api.dbutils.RemoteDbUtils;
+import io.camelbricks.api.dbutils.RemoteJobs;
+import io.camelbricks.api.dbutils.RemoteWidgets;
 import io.camelbricks.api.service.workspace.SecretMetadata;
 import io.camelbricks.api.service.workspace.SecretScope;
 import io.camelbricks.api.service.workspace.SecretsGetSecretRequest;
@@ -14,15 +17,19 @@ import io.camelbricks.api.service.workspace.SecretsListSecretsRequest;
 import io.camelbricks.api.service.workspace.SecretsService;
 
 /**
- * The part of {@code dbutils} the Python SDK runs outside a notebook: {@link #fs()} and {@link #secrets()}.
- * (Calls that need a cluster, such as mounts, are not offered.)
+ * {@code dbutils} as the Python SDK offers it outside a notebook: {@link #fs()} and {@link #secrets()} run locally
+ * through the REST APIs; mounts ({@code fs().mounts()} ...), {@link #widgets()} and {@link #jobs()} run on the
+ * configured cluster ({@code cluster_id}) through the Command Execution API (see {@link RemoteDbUtils}).
+ * {@link #close()} destroys the execution context on the cluster, if one was created.
  */
-public final class DbUtils {
+public final class DbUtils implements AutoCloseable {
     private final Fs fs;
     private final Secrets secrets;
+    private final RemoteDbUtils remote;
 
     public DbUtils(ApiClient api) {
-        this.fs = new Fs(api);
+        this.remote = new RemoteDbUtils(api);
+        this.fs = new Fs(api, remote.fs());
         this.secrets = new Secrets(new SecretsService(api));
     }
 
@@ -30,6 +37,19 @@ public final class DbUtils {
     public Fs fs() { return fs; }
 
     public Secrets secrets() { return secrets; }
+
+    /** {@code dbutils.widgets}, run on the configured cluster. */
+    public RemoteWidgets widgets() { return remote.widgets(); }
+
+    /** {@code dbutils.jobs} ({@code taskValues}), run on the configured cluster. */
+    public RemoteJobs jobs() { return remote.jobs(); }
+
+    /** Every dbutils call that runs on the cluster, including {@link RemoteDbUtils#call} for any other one. */
+    public RemoteDbUtils remote() { return remote; }
+
+    /** Destroys the execution context on the cluster, if one was created (a later call creates a new one). */
+    @Override
+    public void close() { remote.close(); }
 
     /** {@code dbutils.secrets}: values are decoded from base64 and never logged or printed by this class. */
     public static final class Secrets {

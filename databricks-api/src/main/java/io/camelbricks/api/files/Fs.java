@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.camelbricks.api.ApiClient;
+import io.camelbricks.api.dbutils.MountInfo;
+import io.camelbricks.api.dbutils.RemoteFs;
 import io.camelbricks.api.error.NotFound;
 import io.camelbricks.api.service.files.DirectoryEntry;
 import io.camelbricks.api.service.files.FileInfo;
@@ -23,14 +25,59 @@ import io.camelbricks.api.service.files.FileInfo;
  * One file system over three, chosen by the path: {@code /Volumes/...} (and {@code dbfs:/Volumes/...}) go to the
  * Files API, {@code dbfs:/...} and other absolute paths to DBFS, {@code file:...} to the local disk. Every copy is
  * streamed (nothing is held in memory); local to remote and back, and recursive, as {@code dbutils.fs} does it.
+ * Mounts ({@link #mounts()}, {@link #mount}, {@link #updateMount}, {@link #unmount}, {@link #refreshMounts()}) run on
+ * the configured cluster (see {@link io.camelbricks.api.dbutils.RemoteDbUtils}).
  */
 public final class Fs {
     private final FileSystem files;
     private final Dbfs dbfs;
+    private final RemoteFs cluster;
 
+    /** Files only: the mount methods raise, having no cluster to run on (use {@code w.dbutils().fs()}). */
     public Fs(ApiClient api) {
+        this(api, null);
+    }
+
+    /** Files, and mounts run through {@code cluster}. */
+    public Fs(ApiClient api, RemoteFs cluster) {
         this.files = new FileSystem(api);
         this.dbfs = new Dbfs(api);
+        this.cluster = cluster;
+    }
+
+    // ---- mounts, on the cluster
+
+    /** {@code dbutils.fs.mounts()}, run on the configured cluster. */
+    public List<MountInfo> mounts() {
+        return cluster().mounts();
+    }
+
+    /** {@code dbutils.fs.mount(source, mount_point, extra_configs=...)}, run on the configured cluster. */
+    public boolean mount(String source, String mountPoint, java.util.Map<String, String> extraConfigs) {
+        return cluster().mount(source, mountPoint, extraConfigs);
+    }
+
+    /** {@code dbutils.fs.updateMount(source, mount_point, extra_configs=...)}, run on the configured cluster. */
+    public boolean updateMount(String source, String mountPoint, java.util.Map<String, String> extraConfigs) {
+        return cluster().updateMount(source, mountPoint, extraConfigs);
+    }
+
+    /** {@code dbutils.fs.unmount(mount_point)}, run on the configured cluster. */
+    public boolean unmount(String mountPoint) {
+        return cluster().unmount(mountPoint);
+    }
+
+    /** {@code dbutils.fs.refreshMounts()}, run on the configured cluster. */
+    public boolean refreshMounts() {
+        return cluster().refreshMounts();
+    }
+
+    /** All of {@code dbutils.fs} that runs on the cluster (mounts with an encryption type, too). */
+    public RemoteFs cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("mounts run on a cluster: use w.dbutils().fs(), not an Fs made without one");
+        }
+        return cluster;
     }
 
     private enum Kind { FILES, DBFS, LOCAL }

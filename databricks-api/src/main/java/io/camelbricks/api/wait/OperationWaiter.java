@@ -113,11 +113,11 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
         String state = textAt(tree, spec.statusPath());
         String message = spec.messagePath() == null ? null : textAt(tree, spec.messagePath());
         progress.accept(entity);
-        if (state != null && spec.targetStates().contains(state)) {
+        if (isOneOf(state, spec.targetStates())) {
             result.complete(entity);
             return;
         }
-        if (state != null && spec.failureStates().contains(state)) {
+        if (isOneOf(state, spec.failureStates())) {
             result.completeExceptionally(new WaitFailedException("failed to reach " + join(spec.targetStates())
                     + ", got " + state + (message == null || message.isEmpty() ? "" : ": " + message), state, entity));
             return;
@@ -138,6 +138,14 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             result.completeExceptionally(new DatabricksException("the client was closed while waiting", e));
         }
+    }
+
+    /**
+     * Whether {@code state} is one of {@code states}, ignoring case: the spec names states by their enum constant
+     * ({@code FINISHED}) while some APIs answer another spelling ({@code Finished} from {@code /api/1.2/commands/status}).
+     */
+    static boolean isOneOf(String state, List<String> states) {
+        return state != null && states.stream().anyMatch(state::equalsIgnoreCase);
     }
 
     private static String join(List<String> states) {

@@ -100,4 +100,14 @@ class JobRunWaiterTest {
         assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(io.camelbricks.api.error.ResourceDoesNotExist.class);
     }
+
+    @Test
+    void statesMatchTheSpecIgnoringCaseAsCommandStatusAnswersFinished() {
+        server.enqueue(Reply.ok("{\"id\":\"cmd-1\"}"), Reply.ok("{\"id\":\"cmd-1\",\"status\":\"Running\"}"),
+                Reply.ok("{\"id\":\"cmd-1\",\"status\":\"Finished\",\"results\":{\"resultType\":\"text\",\"data\":\"1\"}}"));
+        io.camelbricks.api.service.compute.CommandStatusResponse done = w.commandExecution()
+                .execute(new io.camelbricks.api.service.compute.Command().setClusterId("c").setContextId("x")
+                        .setCommand("1")).get(Duration.ofSeconds(10));
+        assertThat(done.getStatus()).isEqualTo(io.camelbricks.api.service.compute.CommandStatus.FINISHED);
+    }
 }
