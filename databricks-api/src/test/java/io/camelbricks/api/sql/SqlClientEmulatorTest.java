@@ -216,13 +216,69 @@ class SqlClientEmulatorTest {
     }
 
     @Test
-    void csvChunksAreAvailableAsRawStreams() throws Exception {
-        StatementResult r = w.sql().execute(sql("SELECT id, customer FROM orders WHERE id = 1")
+    void csvChunksAreAvailableAsRawStreamsWithTheHeaderInTheFirstOnly() throws Exception {
+        emu.sql().chunkRows(1);
+        StatementResult r = w.sql().execute(sql("SELECT id, customer FROM orders WHERE id <= 2 ORDER BY id")
                 .setDisposition(Disposition.EXTERNAL_LINKS).setFormat(Format.CSV));
         try (InputStream in = r.openChunk(0)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("id,customer\r\n1,c1\r\n");
         }
-        assertThatThrownBy(() -> r.iterator().next()).isInstanceOf(UnsupportedOperationException.class);
+        try (InputStream in = r.openChunk(1)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("2,c2\r\n");
+        }
+    }
+
+    @Test
+    void csvRowsAreTheSameTypedRowsAsJsonArrayRows() {
+        emu.sql().execute("INSERT INTO orders VALUES (97, 'a,\"b\"', NULL, NULL, NULL, NULL, NULL, NULL),"
+                + " (98, 'line1' || CHAR(13) || CHAR(10) || 'line2', 0.5, false, 0, 0, DATE '2024-02-29', NULL),"
+                + " (99, '', -1.25, true, -2.5, -1, NULL, TIMESTAMP '1999-12-31 23:59:59'), (100, 'null', NULL, NULL,"
+                + " NULL, NULL, NULL, NULL), (101, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        emu.sql().chunkRows(3);
+        String query = "SELECT * FROM orders WHERE id > 20 ORDER BY id";
+
+        List<List<Object>> inline = values(w.sql().execute(sql(query)));
+        List<List<Object>> json = values(w.sql().execute(sql(query).setDisposition(Disposition.EXTERNAL_LINKS)));
+        StatementResult csvResult = w.sql().execute(sql(query).setDisposition(Disposition.EXTERNAL_LINKS)
+                .setFormat(Format.CSV));
+        List<List<Object>> csv = values(csvResult);
+
+        assertThat(csvResult.chunkCount()).isEqualTo(4);
+        assertThat(csv).hasSize(10).isEqualTo(json).isEqualTo(inline);
+        Map<Long, List<Object>> byId = new java.util.HashMap<>();
+        csv.forEach(row -> byId.put((Long) row.get(0), row));
+        assertThat(byId.get(21L)).containsExactly(21L, "c0", new BigDecimal("31.50"), false, 5.25, 210000000000L,
+                LocalDate.of(2024, 1, 22), Instant.parse("2024-01-02T03:04:05Z"));
+        assertThat(byId.get(97L)).containsExactly(97L, "a,\"b\"", null, null, null, null, null, null);
+        assertThat(byId.get(98L)).containsExactly(98L, "line1\r\nline2", new BigDecimal("0.50"), false, 0.0, 0L,
+                LocalDate.of(2024, 2, 29), null);
+        assertThat(byId.get(99L)).containsExactly(99L, "", new BigDecimal("-1.25"), true, -2.5, -1L, null,
+                Instant.parse("1999-12-31T23:59:59Z"));
+        assertThat(byId.get(100L).get(1)).isEqualTo("null");
+        assertThat(byId.get(101L)).containsOnly(101L, null);
+    }
+
+    private static List<List<Object>> values(StatementResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        r.forEach(row -> rows.add(row.values()));
+        return rows;
+    }
+
+    @Test
+    void withoutTotalChunkCountChunksArePagedByNextChunkIndex() {
+        emu.sql().chunkRows(4).omitTotalChunkCount(true);
+        for (Disposition d : List.of(Disposition.INLINE, Disposition.EXTERNAL_LINKS)) {
+            for (Format f : Disposition.INLINE.equals(d) ? List.of(Format.JSON_ARRAY)
+                    : List.of(Format.JSON_ARRAY, Format.CSV)) {
+                emu.requests().clear();
+                StatementResult r = w.sql().execute(sql("SELECT id FROM orders ORDER BY id").setDisposition(d)
+                        .setFormat(f));
+                assertThat(r.manifest().getTotalChunkCount()).isNull();
+                assertThat(r.chunkCount()).isEqualTo(-1);
+                assertThat(ids(r)).as(d + " " + f).hasSize(25).startsWith(1L, 2L).endsWith(25L);
+                assertThat(chunkGets()).as(d + " " + f).isEqualTo(6);
+            }
+        }
     }
 
     private static long chunkGets() {
