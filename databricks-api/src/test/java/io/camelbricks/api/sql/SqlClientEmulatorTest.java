@@ -157,6 +157,38 @@ class SqlClientEmulatorTest {
     }
 
     @Test
+    void executeAsyncIsNotRetriedOnA500() {
+        emu.faults().on("POST", "/sql/statements").respond(500).once();
+        assertThatThrownBy(() -> w.sql().executeAsync(sql("SELECT 1")).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(InternalError.class);
+        assertThat(emu.requests().count("POST", "/sql/statements")).isEqualTo(1);
+    }
+
+    @Test
+    void aStatementThatFailsWhilePolledRaisesStatementFailedException() {
+        emu.sql().scriptNextStatement(StatementScript.builder().running(2)
+                .thenFail("DEADLINE_EXCEEDED", "Query exceeded the timeout"));
+        assertThatThrownBy(() -> w.sql().execute(sql("SELECT * FROM orders")))
+                .isInstanceOfSatisfying(StatementFailedException.class, e -> {
+                    assertThat(e.getState()).isEqualTo("FAILED");
+                    assertThat(e.getErrorCode()).isEqualTo("DEADLINE_EXCEEDED");
+                    assertThat(e.getServerMessage()).isEqualTo("Query exceeded the timeout");
+                });
+        assertThat(emu.requests().operationCounts().get("sql.StatementExecution.getStatement")).isEqualTo(2);
+    }
+
+    @Test
+    void aStatementStillRunningAtTheClientDeadlineIsCancelled() {
+        emu.sql().scriptNextStatement(StatementScript.running(Duration.ofMinutes(10)));
+        assertThatThrownBy(() -> w.sql().execute(sql("DELETE FROM orders"), Duration.ofMillis(50)))
+                .isInstanceOf(io.camelbricks.api.DatabricksException.class).hasMessageContaining("cancelled");
+        String id = emu.sql().statementIds().get(0);
+        assertThat(emu.sql().statementState(id)).contains("CANCELED");
+        CLOCK.advance(Duration.ofMinutes(11));
+        assertThat(emu.sql().execute("SELECT COUNT(*) FROM orders").rows().get(0)[0]).isEqualTo("25");
+    }
+
+    @Test
     void inlineChunksAreIteratedLazily() {
         emu.sql().chunkRows(10);
         StatementResult r = w.sql().prefetch(0).execute(sql("SELECT id FROM orders ORDER BY id"));
