@@ -63,6 +63,7 @@ public final class EmulatedSql {
     private volatile Duration resultRetention = Duration.ofHours(1);
     private volatile String defaultCatalog = "main";
     private volatile boolean totalChunkCountShown = true;
+    private volatile Map<String, String> linkHeaders = Map.of();
 
     /** Where an external link points: a chunk of a statement, until {@code expiresAt}. */
     record LinkTarget(String statementId, int chunk, Instant expiresAt) {
@@ -219,6 +220,20 @@ public final class EmulatedSql {
         return totalChunkCountShown;
     }
 
+    /**
+     * Headers every external link names in {@code http_headers} and the link host then requires (as for results
+     * encrypted with a customer key): a fetch without one of them, or with another value, answers
+     * {@code 400 InvalidRequest}. Default none.
+     */
+    public EmulatedSql externalLinkHeaders(Map<String, String> headers) {
+        this.linkHeaders = Map.copyOf(headers);
+        return this;
+    }
+
+    Map<String, String> externalLinkHeaders() {
+        return linkHeaders;
+    }
+
     /** How long the result of a SUCCEEDED statement stays fetchable before the state becomes CLOSED (default 1 h). */
     public EmulatedSql resultRetention(Duration retention) {
         this.resultRetention = Objects.requireNonNull(retention, "retention");
@@ -286,6 +301,7 @@ public final class EmulatedSql {
         resultRetention = Duration.ofHours(1);
         defaultCatalog = "main";
         totalChunkCountShown = true;
+        linkHeaders = Map.of();
         warehouses.clear();
         seed();
     }

@@ -216,6 +216,10 @@ public final class StatementsHandler implements ServiceHandler {
             Instant[] expires = new Instant[1];
             link.put("external_link", sql.issueLink(s.id, index, expires));
             link.put("expiration", EXPIRATION.format(expires[0]));
+            if (!sql.externalLinkHeaders().isEmpty()) {
+                ObjectNode headers = link.putObject("http_headers");
+                sql.externalLinkHeaders().forEach(headers::put);
+            }
             return data;
         }
         put(data, c, more, s.id);
