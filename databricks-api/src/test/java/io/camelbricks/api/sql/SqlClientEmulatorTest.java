@@ -236,6 +236,22 @@ class SqlClientEmulatorTest {
     }
 
     @Test
+    void theLinksOwnHttpHeadersReachTheLinkHostButAuthorizationDoesNot() throws Exception {
+        emu.sql().chunkRows(10).externalLinkHeaders(Map.of("x-amz-server-side-encryption-customer-key", "a2V5"));
+        StatementResult r = w.sql().execute(sql("SELECT id FROM orders ORDER BY id")
+                .setDisposition(Disposition.EXTERNAL_LINKS).setFormat(Format.CSV));
+        assertThat(ids(r)).hasSize(25);
+        try (InputStream in = r.openChunk(2)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("21\r\n");
+        }
+        var links = emu.requests().all().stream().filter(q -> q.path().contains("/cloud-storage/")).toList();
+        assertThat(links).hasSize(4).allSatisfy(q -> {
+            assertThat(q.status()).isEqualTo(200);
+            assertThat(q.headers().keySet()).noneMatch(h -> h.equalsIgnoreCase("Authorization"));
+        });
+    }
+
+    @Test
     void anExpiredLinkIsReRequested() {
         emu.sql().chunkRows(10).externalLinkLifetime(Duration.ofMinutes(15));
         StatementResult r = w.sql().prefetch(0).execute(sql("SELECT id FROM orders ORDER BY id")
