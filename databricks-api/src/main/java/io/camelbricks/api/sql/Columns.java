@@ -16,8 +16,12 @@ import java.util.Map;
 import io.camelbricks.api.service.sql.ColumnInfo;
 import io.camelbricks.api.service.sql.ResultManifest;
 
-/** The manifest's schema and the conversion of JSON_ARRAY strings to Java values. */
+/** The manifest's schema and the conversion of the result's strings (JSON_ARRAY or CSV) to Java values. */
 final class Columns {
+    private static final java.util.Set<String> CONVERTED = java.util.Set.of("INT", "LONG", "BIGINT", "SHORT", "BYTE",
+            "SMALLINT", "TINYINT", "FLOAT", "DOUBLE", "DECIMAL", "BOOLEAN", "DATE", "TIMESTAMP", "TIMESTAMP_LTZ",
+            "TIMESTAMP_NTZ", "BINARY");
+
     private final List<String> names = new ArrayList<>();
     private final List<String> types = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
@@ -40,6 +44,13 @@ final class Columns {
     List<String> names() { return names; }
 
     List<String> types() { return types; }
+
+    int size() { return names.size(); }
+
+    /** True when column {@code i}'s values stay strings (STRING, ARRAY, MAP, STRUCT, INTERVAL, unknown types). */
+    boolean isText(int i) {
+        return i >= types.size() || !CONVERTED.contains(types.get(i));
+    }
 
     int indexOf(String name) {
         Integer i = index.get(name);

@@ -231,11 +231,11 @@ public final class SqlClient implements AutoCloseable {
     com.fasterxml.jackson.databind.ObjectMapper mapper() { return api.mapper(); }
 
     /**
-     * GETs a presigned external link with the bare transport: no Authorization header, no retries. Answers the open
-     * response (the caller closes it).
+     * GETs a presigned external link with the bare transport: no Authorization header, no retries, only the link's own
+     * {@code http_headers}. Answers the open response (the caller closes it).
      */
-    HttpResponse openLink(String url) throws IOException {
-        return linkTransport.execute(HttpRequest.of(HttpMethod.GET, url));
+    HttpResponse openLink(String url, java.util.Map<String, String> headers) throws IOException {
+        return linkTransport.execute(HttpRequest.of(HttpMethod.GET, url).withHeaders(headers));
     }
 
     static String readSnippet(HttpResponse response) {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -14,35 +13,33 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import io.camelbricks.api.DatabricksException;
-import io.camelbricks.api.http.HttpResponse;
 import io.camelbricks.api.service.sql.ExternalLink;
-import io.camelbricks.api.service.sql.Format;
 import io.camelbricks.api.service.sql.ResultData;
 import io.camelbricks.api.service.sql.ResultManifest;
 import io.camelbricks.api.service.sql.StatementExecutionGetStatementResultChunkNRequest;
 import io.camelbricks.api.service.sql.StatementResponse;
 
 /**
- * A SUCCEEDED statement: its id, manifest and rows. {@link #iterator()} is lazy: chunks (INLINE or EXTERNAL_LINKS) are
- * fetched as the rows are read, at most {@code prefetch} chunks ahead; only the chunks in flight are in memory.
- * Each {@code iterator()} starts again from chunk 0. Closing an iterator (or this result) stops fetching.
+ * A SUCCEEDED statement: its id, manifest and rows. {@link #iterator()} is lazy: chunks (INLINE, or EXTERNAL_LINKS in
+ * JSON_ARRAY or CSV) are fetched as the rows are read, at most {@code prefetch} chunks ahead, and the rows of an
+ * external link are parsed from the open response one at a time, so memory stays constant whatever the result's
+ * size. Chunks follow each other by {@code next_chunk_index} (see {@link ChunkPaging}), so a manifest without
+ * {@code total_chunk_count} is read to its end too. Each {@code iterator()} starts again from chunk 0. Closing an
+ * iterator (or this result) stops fetching.
  */
 public final class StatementResult implements Iterable<Row>, AutoCloseable {
-    private static final TypeReference<List<List<String>>> ROWS = new TypeReference<>() { };
-    private static final int LINK_REFRESHES = 3;
-
     private final SqlClient sql;
     private final StatementResponse response;
     private final Columns columns;
+    private final ExternalLinkReader links;
     private final List<RowIterator> open = Collections.synchronizedList(new java.util.ArrayList<>());
 
     StatementResult(SqlClient sql, StatementResponse response) {
         this.sql = sql;
         this.response = response;
         this.columns = new Columns(response.getManifest());
+        this.links = new ExternalLinkReader(sql, response.getStatementId(),
+                response.getManifest() == null ? null : response.getManifest().getFormat(), columns);
     }
 
     public String statementId() { return response.getStatementId(); }
@@ -59,12 +56,16 @@ public final class StatementResult implements Iterable<Row>, AutoCloseable {
         return m == null || m.getTotalRowCount() == null ? 0 : m.getTotalRowCount();
     }
 
+    /**
+     * The number of chunks: the manifest's {@code total_chunk_count}; 0 for a statement without a result; -1 when the
+     * manifest does not tell (the iterator then pages by {@code next_chunk_index}).
+     */
     public int chunkCount() {
-        ResultManifest m = manifest();
-        if (m == null || m.getTotalChunkCount() == null) {
-            return response.getResult() == null ? 0 : 1;
+        int known = ChunkPaging.knownCount(manifest());
+        if (known >= 0) {
+            return known;
         }
-        return m.getTotalChunkCount().intValue();
+        return response.getResult() == null ? 0 : -1;
     }
 
     @Override
@@ -87,11 +88,11 @@ public final class StatementResult implements Iterable<Row>, AutoCloseable {
      */
     public InputStream openChunk(int index) {
         ResultData data = chunkData(index);
-        List<ExternalLink> links = data.getExternalLinks();
-        if (links == null || links.isEmpty()) {
+        List<ExternalLink> found = data.getExternalLinks();
+        if (found == null || found.isEmpty()) {
             throw new IllegalStateException("chunk " + index + " has no external link (disposition INLINE?)");
         }
-        return openLink(index, links.get(0).getExternalLink()).body();
+        return links.open(index, found.get(0)).body();
     }
 
     @Override
@@ -111,68 +112,18 @@ public final class StatementResult implements Iterable<Row>, AutoCloseable {
                 .setStatementId(statementId()).setChunkIndex((long) index));
     }
 
-    /** Rows of chunk {@code index}, with {@code first} as the data already at hand (or null). */
-    private List<List<String>> rowsOf(int index, ResultData first) {
-        ResultData data = first != null ? first : chunkData(index);
-        if (data.getDataArray() != null) {
-            return data.getDataArray();
-        }
-        List<ExternalLink> links = data.getExternalLinks();
-        if (links == null || links.isEmpty()) {
-            return List.of();
-        }
-        if (manifest() != null && manifest().getFormat() != null && !Format.JSON_ARRAY.equals(manifest().getFormat())) {
-            throw new UnsupportedOperationException("rows can only be read from JSON_ARRAY results; this one is "
-                    + manifest().getFormat().value() + ": use openChunk(index)");
-        }
-        List<ExternalLink> sorted = new java.util.ArrayList<>(links);
-        sorted.sort(Comparator.comparing(l -> l.getChunkIndex() == null ? 0L : l.getChunkIndex()));
-        List<List<String>> rows = new java.util.ArrayList<>();
-        for (ExternalLink link : sorted) {
-            int chunk = link.getChunkIndex() == null ? index : link.getChunkIndex().intValue();
-            try (HttpResponse r = openLink(chunk, link.getExternalLink()); InputStream in = r.body()) {
-                rows.addAll(sql.mapper().readValue(in, ROWS));
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading the external link of chunk " + chunk, e);
-            }
-        }
-        return rows;
+    /** A chunk ready to be read: its answer and its rows (for an external link, the response is open). */
+    private record OpenChunk(int index, ResultData data, ChunkRows rows) {
     }
 
-    /** Opens a link; on 403 (expired) asks for the chunk again to get a fresh link, a few times. */
-    private HttpResponse openLink(int chunk, String url) {
-        String current = url;
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse r;
-            try {
-                r = sql.openLink(current);
-            } catch (IOException e) {
-                throw new UncheckedIOException("fetching the external link of chunk " + chunk, e);
-            }
-            if (r.status() == 200) {
-                return r;
-            }
-            String snippet = SqlClient.readSnippet(r);
-            if (r.status() != 403 || attempt >= LINK_REFRESHES) {
-                throw new DatabricksException("external link of chunk " + chunk + " of statement " + statementId()
-                        + " answered " + r.status() + ": " + snippet);
-            }
-            ResultData fresh = sql.service().getStatementResultChunkN(
-                    new StatementExecutionGetStatementResultChunkNRequest().setStatementId(statementId())
-                            .setChunkIndex((long) chunk));
-            if (fresh.getExternalLinks() == null || fresh.getExternalLinks().isEmpty()) {
-                throw new DatabricksException("chunk " + chunk + " came back without an external link");
-            }
-            current = fresh.getExternalLinks().get(0).getExternalLink();
-        }
-    }
+    private static final OpenChunk END = new OpenChunk(-1, null, ChunkRows.empty());
 
     /** A lazy row iterator over every chunk; {@link #close()} stops fetching. Not thread-safe. */
     public final class RowIterator implements Iterator<Row>, AutoCloseable {
-        private final Deque<CompletableFuture<List<List<String>>>> ahead = new ArrayDeque<>();
-        private final int chunks = chunkCount();
-        private int nextToRequest;
-        private Iterator<List<String>> current = Collections.emptyIterator();
+        private final Deque<CompletableFuture<OpenChunk>> ahead = new ArrayDeque<>();
+        private CompletableFuture<OpenChunk> lastRequested;
+        private OpenChunk current;
+        private List<String> pending;
         private volatile boolean closed;
 
         private RowIterator() {
@@ -180,17 +131,26 @@ public final class StatementResult implements Iterable<Row>, AutoCloseable {
 
         @Override
         public boolean hasNext() {
-            while (!current.hasNext()) {
+            while (pending == null) {
                 if (closed) {
                     return false;
                 }
+                if (current != null) {
+                    pending = read(current);
+                    if (pending == null) {
+                        current.rows().close();
+                        current = null;
+                    }
+                    continue;
+                }
                 fill();
-                CompletableFuture<List<List<String>>> f = ahead.poll();
-                if (f == null) {
+                CompletableFuture<OpenChunk> f = ahead.poll();
+                OpenChunk next = f == null ? END : join(f);
+                if (next == END) {
                     close();
                     return false;
                 }
-                current = join(f).iterator();
+                current = next;
                 fill();
             }
             return true;
@@ -201,27 +161,90 @@ public final class StatementResult implements Iterable<Row>, AutoCloseable {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return columns.row(current.next());
+            Row row = columns.row(pending);
+            pending = null;
+            return row;
         }
 
-        private void fill() {
-            while (!closed && nextToRequest < chunks && ahead.size() < 1 + sql.prefetchChunks()) {
-                int index = nextToRequest++;
-                ResultData first = index == 0 ? response.getResult() : null;
-                if (ahead.isEmpty() && first != null && first.getDataArray() != null) {
-                    ahead.add(CompletableFuture.completedFuture(first.getDataArray()));
-                } else {
-                    ahead.add(CompletableFuture.supplyAsync(() -> {
-                        if (closed) {
-                            throw new CancellationException("closed");
-                        }
-                        return rowsOf(index, first);
-                    }, sql.fetchPool()));
-                }
+        private List<String> read(OpenChunk chunk) {
+            try {
+                return chunk.rows().next();
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException("reading chunk " + chunk.index() + " of statement " + statementId(), e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
             }
         }
 
-        private List<List<String>> join(CompletableFuture<List<List<String>>> f) {
+        /**
+         * Requests chunks until {@code prefetch} are in flight beyond the one being read (or the one about to be read),
+         * or the last one requested is known to be the end.
+         */
+        private void fill() {
+            int limit = sql.prefetchChunks() + (current == null ? 1 : 0);
+            while (!closed && ahead.size() < limit && !endRequested()) {
+                CompletableFuture<OpenChunk> f;
+                if (lastRequested == null) {
+                    ResultData first = response.getResult();
+                    if (first == null) {
+                        f = CompletableFuture.completedFuture(END);
+                    } else if (first.getDataArray() != null) {
+                        f = CompletableFuture.completedFuture(new OpenChunk(0, first,
+                                ChunkRows.of(first.getDataArray())));
+                    } else {
+                        f = CompletableFuture.supplyAsync(() -> open(0, first), sql.fetchPool());
+                    }
+                } else {
+                    f = lastRequested.thenApplyAsync(this::following, sql.fetchPool());
+                }
+                ahead.add(f);
+                lastRequested = f;
+            }
+        }
+
+        private boolean endRequested() {
+            return lastRequested != null && lastRequested.isDone() && !lastRequested.isCompletedExceptionally()
+                    && lastRequested.join() == END;
+        }
+
+        private OpenChunk following(OpenChunk previous) {
+            if (previous == END) {
+                return END;
+            }
+            int next = ChunkPaging.next(manifest(), previous.index(), previous.data());
+            if (next < 0) {
+                return END;
+            }
+            if (next <= previous.index()) {
+                throw new IllegalStateException("chunk " + previous.index() + " of statement " + statementId()
+                        + " names " + next + " as the next chunk");
+            }
+            return open(next, null);
+        }
+
+        private OpenChunk open(int index, ResultData known) {
+            if (closed) {
+                throw new CancellationException("closed");
+            }
+            ResultData data = known != null ? known : chunkData(index);
+            ChunkRows rows;
+            if (data.getDataArray() != null) {
+                rows = ChunkRows.of(data.getDataArray());
+            } else if (data.getExternalLinks() != null && !data.getExternalLinks().isEmpty()) {
+                rows = links.rows(index, data.getExternalLinks());
+            } else {
+                rows = ChunkRows.empty();
+            }
+            if (closed) {
+                rows.close();
+                throw new CancellationException("closed");
+            }
+            return new OpenChunk(index, data, rows);
+        }
+
+        private OpenChunk join(CompletableFuture<OpenChunk> f) {
             try {
                 return f.join();
             } catch (CompletionException e) {
@@ -233,15 +256,23 @@ public final class StatementResult implements Iterable<Row>, AutoCloseable {
             }
         }
 
-        /** Rows read so far are kept by the caller; no further chunk is fetched. */
+        /** Rows read so far are kept by the caller; no further chunk is fetched, open responses are closed. */
         @Override
         public void close() {
             closed = true;
-            CompletableFuture<List<List<String>>> f;
+            CompletableFuture<OpenChunk> f;
             while ((f = ahead.poll()) != null) {
-                f.cancel(true);
+                f.whenComplete((chunk, e) -> {
+                    if (chunk != null) {
+                        chunk.rows().close();
+                    }
+                });
             }
-            current = Collections.emptyIterator();
+            if (current != null) {
+                current.rows().close();
+                current = null;
+            }
+            pending = null;
             open.remove(this);
         }
     }

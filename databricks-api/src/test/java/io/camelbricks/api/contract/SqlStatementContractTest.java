@@ -338,7 +338,7 @@ class SqlStatementContractTest {
 
         assertThat(r.getManifest().getFormat()).isEqualTo(Format.CSV);
         assertThat(fetch(r.getResult().getExternalLinks().get(0).getExternalLink(), null).body())
-                .isEqualTo("id,customer,paid\r\n99,\"a,\"\"b\"\"\",\r\n");
+                .isEqualTo("id,customer,paid\r\n99,\"a,\"\"b\"\"\",null\r\n");
     }
 
     @Test

@@ -157,6 +157,38 @@ class SqlClientEmulatorTest {
     }
 
     @Test
+    void executeAsyncIsNotRetriedOnA500() {
+        emu.faults().on("POST", "/sql/statements").respond(500).once();
+        assertThatThrownBy(() -> w.sql().executeAsync(sql("SELECT 1")).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(InternalError.class);
+        assertThat(emu.requests().count("POST", "/sql/statements")).isEqualTo(1);
+    }
+
+    @Test
+    void aStatementThatFailsWhilePolledRaisesStatementFailedException() {
+        emu.sql().scriptNextStatement(StatementScript.builder().running(2)
+                .thenFail("DEADLINE_EXCEEDED", "Query exceeded the timeout"));
+        assertThatThrownBy(() -> w.sql().execute(sql("SELECT * FROM orders")))
+                .isInstanceOfSatisfying(StatementFailedException.class, e -> {
+                    assertThat(e.getState()).isEqualTo("FAILED");
+                    assertThat(e.getErrorCode()).isEqualTo("DEADLINE_EXCEEDED");
+                    assertThat(e.getServerMessage()).isEqualTo("Query exceeded the timeout");
+                });
+        assertThat(emu.requests().operationCounts().get("sql.StatementExecution.getStatement")).isEqualTo(2);
+    }
+
+    @Test
+    void aStatementStillRunningAtTheClientDeadlineIsCancelled() {
+        emu.sql().scriptNextStatement(StatementScript.running(Duration.ofMinutes(10)));
+        assertThatThrownBy(() -> w.sql().execute(sql("DELETE FROM orders"), Duration.ofMillis(50)))
+                .isInstanceOf(io.camelbricks.api.DatabricksException.class).hasMessageContaining("cancelled");
+        String id = emu.sql().statementIds().get(0);
+        assertThat(emu.sql().statementState(id)).contains("CANCELED");
+        CLOCK.advance(Duration.ofMinutes(11));
+        assertThat(emu.sql().execute("SELECT COUNT(*) FROM orders").rows().get(0)[0]).isEqualTo("25");
+    }
+
+    @Test
     void inlineChunksAreIteratedLazily() {
         emu.sql().chunkRows(10);
         StatementResult r = w.sql().prefetch(0).execute(sql("SELECT id FROM orders ORDER BY id"));
@@ -204,6 +236,22 @@ class SqlClientEmulatorTest {
     }
 
     @Test
+    void theLinksOwnHttpHeadersReachTheLinkHostButAuthorizationDoesNot() throws Exception {
+        emu.sql().chunkRows(10).externalLinkHeaders(Map.of("x-amz-server-side-encryption-customer-key", "a2V5"));
+        StatementResult r = w.sql().execute(sql("SELECT id FROM orders ORDER BY id")
+                .setDisposition(Disposition.EXTERNAL_LINKS).setFormat(Format.CSV));
+        assertThat(ids(r)).hasSize(25);
+        try (InputStream in = r.openChunk(2)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("21\r\n");
+        }
+        var links = emu.requests().all().stream().filter(q -> q.path().contains("/cloud-storage/")).toList();
+        assertThat(links).hasSize(4).allSatisfy(q -> {
+            assertThat(q.status()).isEqualTo(200);
+            assertThat(q.headers().keySet()).noneMatch(h -> h.equalsIgnoreCase("Authorization"));
+        });
+    }
+
+    @Test
     void anExpiredLinkIsReRequested() {
         emu.sql().chunkRows(10).externalLinkLifetime(Duration.ofMinutes(15));
         StatementResult r = w.sql().prefetch(0).execute(sql("SELECT id FROM orders ORDER BY id")
@@ -216,13 +264,69 @@ class SqlClientEmulatorTest {
     }
 
     @Test
-    void csvChunksAreAvailableAsRawStreams() throws Exception {
-        StatementResult r = w.sql().execute(sql("SELECT id, customer FROM orders WHERE id = 1")
+    void csvChunksAreAvailableAsRawStreamsWithTheHeaderInTheFirstOnly() throws Exception {
+        emu.sql().chunkRows(1);
+        StatementResult r = w.sql().execute(sql("SELECT id, customer FROM orders WHERE id <= 2 ORDER BY id")
                 .setDisposition(Disposition.EXTERNAL_LINKS).setFormat(Format.CSV));
         try (InputStream in = r.openChunk(0)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("id,customer\r\n1,c1\r\n");
         }
-        assertThatThrownBy(() -> r.iterator().next()).isInstanceOf(UnsupportedOperationException.class);
+        try (InputStream in = r.openChunk(1)) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("2,c2\r\n");
+        }
+    }
+
+    @Test
+    void csvRowsAreTheSameTypedRowsAsJsonArrayRows() {
+        emu.sql().execute("INSERT INTO orders VALUES (97, 'a,\"b\"', NULL, NULL, NULL, NULL, NULL, NULL),"
+                + " (98, 'line1' || CHAR(13) || CHAR(10) || 'line2', 0.5, false, 0, 0, DATE '2024-02-29', NULL),"
+                + " (99, '', -1.25, true, -2.5, -1, NULL, TIMESTAMP '1999-12-31 23:59:59'), (100, 'null', NULL, NULL,"
+                + " NULL, NULL, NULL, NULL), (101, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        emu.sql().chunkRows(3);
+        String query = "SELECT * FROM orders WHERE id > 20 ORDER BY id";
+
+        List<List<Object>> inline = values(w.sql().execute(sql(query)));
+        List<List<Object>> json = values(w.sql().execute(sql(query).setDisposition(Disposition.EXTERNAL_LINKS)));
+        StatementResult csvResult = w.sql().execute(sql(query).setDisposition(Disposition.EXTERNAL_LINKS)
+                .setFormat(Format.CSV));
+        List<List<Object>> csv = values(csvResult);
+
+        assertThat(csvResult.chunkCount()).isEqualTo(4);
+        assertThat(csv).hasSize(10).isEqualTo(json).isEqualTo(inline);
+        Map<Long, List<Object>> byId = new java.util.HashMap<>();
+        csv.forEach(row -> byId.put((Long) row.get(0), row));
+        assertThat(byId.get(21L)).containsExactly(21L, "c0", new BigDecimal("31.50"), false, 5.25, 210000000000L,
+                LocalDate.of(2024, 1, 22), Instant.parse("2024-01-02T03:04:05Z"));
+        assertThat(byId.get(97L)).containsExactly(97L, "a,\"b\"", null, null, null, null, null, null);
+        assertThat(byId.get(98L)).containsExactly(98L, "line1\r\nline2", new BigDecimal("0.50"), false, 0.0, 0L,
+                LocalDate.of(2024, 2, 29), null);
+        assertThat(byId.get(99L)).containsExactly(99L, "", new BigDecimal("-1.25"), true, -2.5, -1L, null,
+                Instant.parse("1999-12-31T23:59:59Z"));
+        assertThat(byId.get(100L).get(1)).isEqualTo("null");
+        assertThat(byId.get(101L)).containsOnly(101L, null);
+    }
+
+    private static List<List<Object>> values(StatementResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        r.forEach(row -> rows.add(row.values()));
+        return rows;
+    }
+
+    @Test
+    void withoutTotalChunkCountChunksArePagedByNextChunkIndex() {
+        emu.sql().chunkRows(4).omitTotalChunkCount(true);
+        for (Disposition d : List.of(Disposition.INLINE, Disposition.EXTERNAL_LINKS)) {
+            for (Format f : Disposition.INLINE.equals(d) ? List.of(Format.JSON_ARRAY)
+                    : List.of(Format.JSON_ARRAY, Format.CSV)) {
+                emu.requests().clear();
+                StatementResult r = w.sql().execute(sql("SELECT id FROM orders ORDER BY id").setDisposition(d)
+                        .setFormat(f));
+                assertThat(r.manifest().getTotalChunkCount()).isNull();
+                assertThat(r.chunkCount()).isEqualTo(-1);
+                assertThat(ids(r)).as(d + " " + f).hasSize(25).startsWith(1L, 2L).endsWith(25L);
+                assertThat(chunkGets()).as(d + " " + f).isEqualTo(6);
+            }
+        }
     }
 
     private static long chunkGets() {

@@ -62,6 +62,8 @@ public final class EmulatedSql {
     private volatile Duration linkLifetime = Duration.ofMinutes(15);
     private volatile Duration resultRetention = Duration.ofHours(1);
     private volatile String defaultCatalog = "main";
+    private volatile boolean totalChunkCountShown = true;
+    private volatile Map<String, String> linkHeaders = Map.of();
 
     /** Where an external link points: a chunk of a statement, until {@code expiresAt}. */
     record LinkTarget(String statementId, int chunk, Instant expiresAt) {
@@ -205,6 +207,33 @@ public final class EmulatedSql {
         return this;
     }
 
+    /**
+     * Leaves {@code total_chunk_count} and the {@code chunks} list out of the manifest (as an answer whose result is
+     * still being produced may), so a client has to page by {@code next_chunk_index}; default false.
+     */
+    public EmulatedSql omitTotalChunkCount(boolean omit) {
+        this.totalChunkCountShown = !omit;
+        return this;
+    }
+
+    boolean totalChunkCountShown() {
+        return totalChunkCountShown;
+    }
+
+    /**
+     * Headers every external link names in {@code http_headers} and the link host then requires (as for results
+     * encrypted with a customer key): a fetch without one of them, or with another value, answers
+     * {@code 400 InvalidRequest}. Default none.
+     */
+    public EmulatedSql externalLinkHeaders(Map<String, String> headers) {
+        this.linkHeaders = Map.copyOf(headers);
+        return this;
+    }
+
+    Map<String, String> externalLinkHeaders() {
+        return linkHeaders;
+    }
+
     /** How long the result of a SUCCEEDED statement stays fetchable before the state becomes CLOSED (default 1 h). */
     public EmulatedSql resultRetention(Duration retention) {
         this.resultRetention = Objects.requireNonNull(retention, "retention");
@@ -271,6 +300,8 @@ public final class EmulatedSql {
         linkLifetime = Duration.ofMinutes(15);
         resultRetention = Duration.ofHours(1);
         defaultCatalog = "main";
+        totalChunkCountShown = true;
+        linkHeaders = Map.of();
         warehouses.clear();
         seed();
     }
@@ -371,7 +402,7 @@ public final class EmulatedSql {
                 count++;
             }
             if ("CSV".equals(format)) {
-                bytes += csvLine(headers(result)).length;
+                bytes += chunks.isEmpty() ? csvLine(headers(result)).length : 0;
             } else {
                 bytes += 2;
             }
@@ -392,11 +423,16 @@ public final class EmulatedSql {
         return result.columns().stream().map(QueryResult.Column::name).toArray(String[]::new);
     }
 
-    /** The bytes of a chunk in the statement's format (the body an external link serves). */
+    /**
+     * The bytes of a chunk in the statement's format (the body an external link serves). CSV as Databricks documents
+     * it: only the first chunk starts with the header line.
+     */
     static byte[] chunkBytes(QueryResult result, StoredStatement.Chunk chunk, String format) {
         if ("CSV".equals(format)) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            out.writeBytes(csvLine(headers(result)));
+            if (chunk.index() == 0) {
+                out.writeBytes(csvLine(headers(result)));
+            }
             for (int i = chunk.rowOffset(); i < chunk.rowOffset() + chunk.rowCount(); i++) {
                 out.writeBytes(csvLine(result.rows().get(i)));
             }
@@ -424,7 +460,10 @@ public final class EmulatedSql {
         return rows;
     }
 
-    /** One RFC 4180 line (CRLF); null is an empty field. */
+    /**
+     * One RFC 4180 line (CRLF). SQL NULL is the bare word {@code null}, as Databricks documents for {@code format=CSV};
+     * a string that is empty or reads {@code null} is quoted, so that the three stay apart.
+     */
     private static byte[] csvLine(String[] values) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
@@ -433,9 +472,11 @@ public final class EmulatedSql {
             }
             String v = values[i];
             if (v == null) {
+                sb.append("null");
                 continue;
             }
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            if (v.isEmpty() || v.equalsIgnoreCase("null") || v.indexOf(',') >= 0 || v.indexOf('"') >= 0
+                    || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
                 sb.append('"').append(v.replace("\"", "\"\"")).append('"');
             } else {
                 sb.append(v);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * The emulated cloud storage behind EXTERNAL_LINKS: {@code GET /cloud-storage/statement-results/{token}} serves one
  * result chunk, without the API's authentication, like a presigned URL. As on S3, a request that carries an
  * {@code Authorization} header is refused ({@code 400 InvalidArgument}), and an expired link answers
- * {@code 403 AccessDenied "Request has expired"}; the bodies are S3-style XML.
+ * {@code 403 AccessDenied "Request has expired"}; with {@link EmulatedSql#externalLinkHeaders} set, a request
+ * without those headers answers {@code 400 InvalidRequest}. The bodies are S3-style XML.
  */
 public final class ExternalLinksHandler implements ServiceHandler {
 
@@ -33,6 +34,12 @@ public final class ExternalLinksHandler implements ServiceHandler {
         if (request.header("Authorization") != null) {
             return xml(400, "InvalidArgument", "Only one auth mechanism allowed; only the X-Amz-Algorithm query"
                     + " parameter, Signature query string parameter or the Authorization header should be specified");
+        }
+        for (Map.Entry<String, String> required : sql.externalLinkHeaders().entrySet()) {
+            if (!required.getValue().equals(request.header(required.getKey()))) {
+                return xml(400, "InvalidRequest", "The request is missing the header " + required.getKey()
+                        + " that the object requires.");
+            }
         }
         Optional<EmulatedSql.LinkTarget> target = sql.link(request.pathParameter("token"));
         if (target.isEmpty()) {

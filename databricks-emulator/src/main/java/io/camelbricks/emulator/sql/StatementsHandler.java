@@ -167,7 +167,7 @@ public final class StatementsHandler implements ServiceHandler {
         return json;
     }
 
-    private static ObjectNode manifest(StoredStatement s, QueryResult result, List<StoredStatement.Chunk> chunks) {
+    private ObjectNode manifest(StoredStatement s, QueryResult result, List<StoredStatement.Chunk> chunks) {
         ObjectNode manifest = Json.object();
         manifest.put("format", s.request.format());
         ObjectNode schema = manifest.putObject("schema");
@@ -186,8 +186,11 @@ public final class StatementsHandler implements ServiceHandler {
                 col.put("position", c.position());
             }
         }
-        manifest.put("total_chunk_count", chunks.size());
-        if (!chunks.isEmpty()) {
+        boolean counted = sql.totalChunkCountShown();
+        if (counted) {
+            manifest.put("total_chunk_count", chunks.size());
+        }
+        if (counted && !chunks.isEmpty()) {
             ArrayNode array = manifest.putArray("chunks");
             for (StoredStatement.Chunk c : chunks) {
                 ObjectNode chunk = array.addObject();
@@ -213,6 +216,10 @@ public final class StatementsHandler implements ServiceHandler {
             Instant[] expires = new Instant[1];
             link.put("external_link", sql.issueLink(s.id, index, expires));
             link.put("expiration", EXPIRATION.format(expires[0]));
+            if (!sql.externalLinkHeaders().isEmpty()) {
+                ObjectNode headers = link.putObject("http_headers");
+                sql.externalLinkHeaders().forEach(headers::put);
+            }
             return data;
         }
         put(data, c, more, s.id);
