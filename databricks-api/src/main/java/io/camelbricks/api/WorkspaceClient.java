@@ -61,6 +61,11 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         return new io.camelbricks.api.files.DbUtils(apiClient);
     }
 
+    /** Workspace import and export as streams, with formats (see {@link io.camelbricks.api.workspace.WorkspaceFiles}). */
+    public io.camelbricks.api.workspace.WorkspaceFiles workspaceFiles() {
+        return new io.camelbricks.api.workspace.WorkspaceFiles(apiClient);
+    }
+
     @Override
     public void close() {
         synchronized (this) {
