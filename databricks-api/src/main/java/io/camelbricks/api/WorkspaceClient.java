@@ -15,6 +15,7 @@ import io.camelbricks.api.generated.WorkspaceServices;
 public class WorkspaceClient extends WorkspaceServices implements AutoCloseable {
     private final ApiClient apiClient;
     private io.camelbricks.api.sql.SqlClient sql;
+    private volatile io.camelbricks.api.clusters.ClustersExt clusters;
 
     /** Uses the default configuration chain (environment, then {@code ~/.databrickscfg}). */
     public WorkspaceClient() {
@@ -36,6 +37,20 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
 
     public DatabricksConfig config() {
         return apiClient.config();
+    }
+
+    /**
+     * The Clusters service with the helpers {@code selectSparkVersion}, {@code selectNodeType} and
+     * {@code ensureClusterIsRunning} (see {@link io.camelbricks.api.clusters.ClustersExt}).
+     */
+    @Override
+    public io.camelbricks.api.clusters.ClustersExt clusters() {
+        io.camelbricks.api.clusters.ClustersExt service = clusters;
+        if (service == null) {
+            service = new io.camelbricks.api.clusters.ClustersExt(apiClient);
+            clusters = service;
+        }
+        return service;
     }
 
     /** SQL statements with results as lazy typed rows (see {@link io.camelbricks.api.sql.SqlClient}). */
