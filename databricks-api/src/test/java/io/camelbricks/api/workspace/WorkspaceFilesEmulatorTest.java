@@ -33,6 +33,7 @@ import io.camelbricks.api.http.ApacheHttpTransport;
 import io.camelbricks.api.http.HttpRequest;
 import io.camelbricks.api.http.HttpResponse;
 import io.camelbricks.api.http.HttpTransport;
+import io.camelbricks.api.http.JdkHttpTransport;
 import io.camelbricks.api.http.TransportSettings;
 import io.camelbricks.api.service.workspace.ExportFormat;
 import io.camelbricks.api.service.workspace.ImportFormat;
@@ -214,6 +215,22 @@ class WorkspaceFilesEmulatorTest {
             assertThat(b).hasSize((int) size);
             assertThat(sha256(new ByteArrayInputStream(b))).isEqualTo(sha256(generated(size, 5)));
         });
+    }
+
+    @Test
+    void theJdkTransportSendsTheSameStreamedForm(DatabricksEmulator emu) {
+        long size = 3L * 1024 * 1024;
+        DatabricksConfig config = new DatabricksConfig().setHost(emu.url()).setToken(emu.token()).resolve(Map.of());
+        try (JdkHttpTransport jdk = new JdkHttpTransport(new TransportSettings(Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 4, false));
+             WorkspaceClient w = new WorkspaceClient(ApiClient.builder(config).transport(jdk).build())) {
+            w.workspaceFiles().upload("/Shared/jdk.bin", generated(size, 9), ImportFormat.AUTO, null, false);
+            try (InputStream in = w.workspaceFiles().download("/Shared/jdk.bin", ExportFormat.AUTO)) {
+                assertThat(sha256(in)).isEqualTo(sha256(generated(size, 9)));
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The default transport, knowing whether a request is being sent right now. */
