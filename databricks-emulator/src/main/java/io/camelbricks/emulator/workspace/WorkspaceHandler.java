@@ -8,6 +8,8 @@ import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -92,9 +94,9 @@ public final class WorkspaceHandler implements ServiceHandler {
     /** The request with its body read (the route streams, for multipart uploads). */
     private static ApiRequest buffered(ApiRequest streamed) {
         byte[] body;
-        try (java.io.InputStream in = streamed.bodyStream()) {
+        try (InputStream in = streamed.bodyStream()) {
             body = in.readAllBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.malformedRequest("failed to read the request body");
         }
         ApiRequest request = new ApiRequest(streamed.requestId(), streamed.method(), streamed.path(),
