@@ -16,6 +16,7 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
     private final ApiClient apiClient;
     private io.camelbricks.api.sql.SqlClient sql;
     private io.camelbricks.api.files.DbUtils dbutils;
+    private volatile io.camelbricks.api.clusters.ClustersExt clusters;
 
     /** Uses the default configuration chain (environment, then {@code ~/.databrickscfg}). */
     public WorkspaceClient() {
@@ -37,6 +38,20 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
 
     public DatabricksConfig config() {
         return apiClient.config();
+    }
+
+    /**
+     * The Clusters service with the helpers {@code selectSparkVersion}, {@code selectNodeType} and
+     * {@code ensureClusterIsRunning} (see {@link io.camelbricks.api.clusters.ClustersExt}).
+     */
+    @Override
+    public io.camelbricks.api.clusters.ClustersExt clusters() {
+        io.camelbricks.api.clusters.ClustersExt service = clusters;
+        if (service == null) {
+            service = new io.camelbricks.api.clusters.ClustersExt(apiClient);
+            clusters = service;
+        }
+        return service;
     }
 
     /** SQL statements with results as lazy typed rows (see {@link io.camelbricks.api.sql.SqlClient}). */
@@ -67,6 +82,11 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
             dbutils = new io.camelbricks.api.files.DbUtils(apiClient);
         }
         return dbutils;
+    }
+
+    /** Workspace import and export as streams, with formats (see {@link io.camelbricks.api.workspace.WorkspaceFiles}). */
+    public io.camelbricks.api.workspace.WorkspaceFiles workspaceFiles() {
+        return new io.camelbricks.api.workspace.WorkspaceFiles(apiClient);
     }
 
     @Override

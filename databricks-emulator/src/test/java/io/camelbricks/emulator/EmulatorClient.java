@@ -62,6 +62,24 @@ final class EmulatorClient {
         return post(path, body.toString());
     }
 
+    /** POSTs raw bytes with a content type (multipart forms). */
+    Reply post(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET whose body is kept as bytes (downloads). */
+    HttpResponse<byte[]> getBytes(String pathAndQuery) {
+        try {
+            return http.send(builder(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Reply send(String method, String path, String body) {
         return send(builder(path).method(method, body == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));

@@ -8,6 +8,9 @@ public enum BodyKind {
     JSON,
     /** Only one field of the request, as JSON ({@code x-databricks-body-field}). */
     BODY_FIELD,
-    /** A raw {@code application/octet-stream} body taken from an {@code InputStream} field. */
+    /**
+     * A raw body taken from a field: an {@code InputStream} (sent as {@code application/octet-stream}) or a
+     * {@link io.camelbricks.api.http.StreamingBody} with its own content type (a streamed multipart form).
+     */
     BINARY
 }

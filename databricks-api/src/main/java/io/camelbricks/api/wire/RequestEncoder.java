@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelbricks.api.DatabricksConfig;
 import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.http.HttpRequest;
+import io.camelbricks.api.http.StreamingBody;
 import io.camelbricks.api.registry.BodyKind;
 import io.camelbricks.api.registry.Operation;
 import io.camelbricks.api.registry.Param;
@@ -24,7 +25,7 @@ import io.camelbricks.api.registry.ParamLocation;
  * (multi-segment ones segment by segment), query parameters from request fields (nested objects as {@code a.b},
  * lists as repeated keys, booleans as {@code true}/{@code false}, enums as wire values), config-supplied parameters
  * such as {@code {account_id}}, and the body: the JSON request without the fields sent elsewhere, a single body
- * field, or a raw stream.
+ * field, or a raw stream ({@code application/octet-stream}, or a {@link StreamingBody} with its own content type).
  */
 public final class RequestEncoder {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -182,6 +183,9 @@ public final class RequestEncoder {
                 }
                 case BINARY -> {
                     Object stream = op.bodyValueOf(request);
+                    if (stream instanceof StreamingBody typed) {
+                        yield http.withBodyStream(typed.contents(), typed.length(), typed.contentType());
+                    }
                     if (stream != null && !(stream instanceof InputStream)) {
                         throw new DatabricksException(op.id() + ": the contents must be an InputStream, got "
                                 + stream.getClass().getName());

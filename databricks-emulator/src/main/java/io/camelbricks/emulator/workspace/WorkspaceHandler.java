@@ -8,6 +8,8 @@ import io.camelbricks.emulator.server.ApiResponse;
 import io.camelbricks.emulator.server.Json;
 import io.camelbricks.emulator.server.Router;
 import io.camelbricks.emulator.server.ServiceHandler;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,8 +19,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Workspace API ({@code /api/2.0/workspace/...}): import (SOURCE, JUPYTER, DBC, RAW, AUTO; base64
- * {@code content}, {@code overwrite}), export (SOURCE, JUPYTER, DBC, RAW, AUTO; {@code direct_download}), list,
+ * The Workspace API ({@code /api/2.0/workspace/...}): import (SOURCE, JUPYTER, DBC, RAW, AUTO; {@code overwrite})
+ * as JSON with base64 {@code content} or as a {@code multipart/form-data} form (fields {@code path}, {@code format},
+ * {@code language}, {@code overwrite} and a {@code content} file part, read as it arrives), export (SOURCE,
+ * JUPYTER, DBC, RAW, AUTO; with {@code direct_download=true} the raw bytes as {@code application/octet-stream}, else
+ * base64 in JSON), list,
  * mkdirs, delete ({@code recursive}), get-status. Errors: {@code 404 RESOURCE_DOES_NOT_EXIST} for a missing path or
  * parent folder, {@code 400 RESOURCE_ALREADY_EXISTS}, {@code 400 DIRECTORY_NOT_EMPTY},
  * {@code 400 MAX_NOTEBOOK_SIZE_EXCEEDED} above 10 MB.
@@ -38,7 +43,7 @@ public final class WorkspaceHandler implements ServiceHandler {
 
     @Override
     public void register(Router router) {
-        router.post(V, "/workspace/import", this::importContent)
+        router.addStreaming("POST", V, "/workspace/import", this::importContent)
               .get(V, "/workspace/export", this::export)
               .get(V, "/workspace/list", this::list)
               .post(V, "/workspace/mkdirs", this::mkdirs)
@@ -46,12 +51,16 @@ public final class WorkspaceHandler implements ServiceHandler {
               .get(V, "/workspace/get-status", this::getStatus);
     }
 
-    private ApiResponse importContent(ApiRequest request) {
+    /** JSON with base64 {@code content}, or a streamed multipart form with a {@code content} file part. */
+    private ApiResponse importContent(ApiRequest streamed) {
+        String contentType = streamed.header("Content-Type");
+        if (MultipartFormReader.isMultipart(contentType)) {
+            return importForm(MultipartFormReader.read(streamed.bodyStream(), contentType, MAX_SIZE));
+        }
+        ApiRequest request = buffered(streamed);
         String path = path(request);
-        String format = request.optionalString("format").filter(s -> !s.isEmpty()).orElse("SOURCE")
-                .toUpperCase(Locale.ROOT);
-        String language = request.optionalString("language").filter(s -> !s.isEmpty())
-                .map(s -> s.toUpperCase(Locale.ROOT)).orElse(null);
+        String format = request.optionalString("format").orElse(null);
+        String language = request.optionalString("language").orElse(null);
         boolean overwrite = request.optionalBoolean("overwrite");
         byte[] content;
         try {
@@ -60,9 +69,52 @@ public final class WorkspaceHandler implements ServiceHandler {
             throw ApiException.invalidParameter("The content field is not valid base64.");
         }
         if (content.length > MAX_SIZE) {
-            throw new ApiException(400, "MAX_NOTEBOOK_SIZE_EXCEEDED", "The content exceeds the maximum size of "
-                    + MAX_SIZE + " bytes.");
+            throw tooLarge();
         }
+        return importObject(path, format, language, overwrite, content);
+    }
+
+    private ApiResponse importForm(MultipartFormReader.Form form) {
+        if (form.file() == null || !"content".equals(form.fileField())) {
+            throw ApiException.missingField("content");
+        }
+        if (form.fileTooLarge()) {
+            throw tooLarge();
+        }
+        String path = normalizedPath(form.fields().get("path"));
+        String overwrite = form.fields().getOrDefault("overwrite", "false").trim();
+        if (!"true".equalsIgnoreCase(overwrite) && !"false".equalsIgnoreCase(overwrite)) {
+            throw ApiException.invalidParameter("Invalid value '" + overwrite + "' for parameter overwrite: expected"
+                    + " true or false.");
+        }
+        return importObject(path, form.fields().get("format"), form.fields().get("language"),
+                Boolean.parseBoolean(overwrite), form.file());
+    }
+
+    /** The request with its body read (the route streams, for multipart uploads). */
+    private static ApiRequest buffered(ApiRequest streamed) {
+        byte[] body;
+        try (InputStream in = streamed.bodyStream()) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw ApiException.malformedRequest("failed to read the request body");
+        }
+        ApiRequest request = new ApiRequest(streamed.requestId(), streamed.method(), streamed.path(),
+                streamed.rawQuery(), streamed.headers(), body);
+        request.authenticatedAs(streamed.principal());
+        return request;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(400, "MAX_NOTEBOOK_SIZE_EXCEEDED", "The content exceeds the maximum size of "
+                + MAX_SIZE + " bytes.");
+    }
+
+    private ApiResponse importObject(String path, String formatField, String languageField, boolean overwrite,
+                                     byte[] content) {
+        String format = formatField == null || formatField.isEmpty() ? "SOURCE" : formatField.toUpperCase(Locale.ROOT);
+        String language = languageField == null || languageField.isEmpty() ? null
+                : languageField.toUpperCase(Locale.ROOT);
         if (language != null && !Set.of("PYTHON", "SQL", "SCALA", "R").contains(language)) {
             throw ApiException.invalidParameter("Invalid language '" + language + "'.");
         }
@@ -342,7 +394,14 @@ public final class WorkspaceHandler implements ServiceHandler {
     }
 
     private static String path(ApiRequest request) {
-        String path = request.requiredString("path");
+        return normalizedPath(request.requiredString("path"));
+    }
+
+    private static String normalizedPath(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            throw ApiException.missingField("path");
+        }
+        String path = raw;
         if (path.startsWith("/Workspace/")) {
             path = path.substring("/Workspace".length());
         }
