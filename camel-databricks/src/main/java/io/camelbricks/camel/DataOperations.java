@@ -25,7 +25,14 @@ final class DataOperations {
                             + " calls, close; the old file stays until the new one is complete)."),
             new Streaming("dbfs/download", "dbfs/read", RemoteStore.DBFS, FileTransfer.Direction.DOWNLOAD, "path",
                     List.of("offset", "length"), "The whole DBFS file as an InputStream body, read in 1 MB windows"
-                            + " as it is consumed."));
+                            + " as it is consumed."),
+            new Streaming("workspace/upload", "workspace/importContent", RemoteStore.WORKSPACE, FileTransfer.Direction.UPLOAD,
+                    "path", List.of("content"), "Streams the body into a notebook or workspace file (one multipart"
+                            + " import; format SOURCE by default, with language, or AUTO, JUPYTER, DBC, ...)."),
+            new Streaming("workspace/download", "workspace/export", RemoteStore.WORKSPACE,
+                    FileTransfer.Direction.DOWNLOAD, "path", List.of(), "A notebook or workspace file as an"
+                            + " InputStream body (direct download; format SOURCE by default, or JUPYTER, DBC, HTML,"
+                            + " ...)."));
 
     private static final String STATEMENT_EXECUTION = "sql.StatementExecution.executeStatement";
 

@@ -164,7 +164,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                 continue;
             }
             added.add(key);
-            DatabricksFile file = new DatabricksFile(entry, relative, () -> store.open(client, entry.path()).stream());
+            DatabricksFile file = new DatabricksFile(entry, relative, () -> store.open(client, entry.path(), client.mapper().createObjectNode()).stream());
             Exchange exchange = createExchange(true);
             Message message = exchange.getMessage();
             message.setBody(file);

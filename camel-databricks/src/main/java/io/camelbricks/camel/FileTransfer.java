@@ -59,19 +59,18 @@ final class FileTransfer implements DataTransfer {
         }
         String path = RemotePaths.target(endpointPath, text(values, pathField),
                 message.getHeader(Exchange.FILE_NAME, String.class));
-        boolean overwrite = values.path("overwrite").asBoolean(false);
         if (direction == Direction.UPLOAD) {
             InputStream contents = UploadBody.open(exchange, endpointPath);
             return CompletableFuture.runAsync(() -> {
                 try {
-                    store.upload(client, path, contents, overwrite);
+                    store.upload(client, path, contents, values);
                 } finally {
                     IOHelper.close(contents);
                 }
                 message.setHeader(DatabricksConstants.FILE_PATH, path);
             }, blocking);
         }
-        return CompletableFuture.supplyAsync(() -> store.open(client, path), blocking).thenAccept(content -> {
+        return CompletableFuture.supplyAsync(() -> store.open(client, path, values), blocking).thenAccept(content -> {
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
@@ -96,8 +95,7 @@ final class FileTransfer implements DataTransfer {
     private IllegalArgumentException unsupported(String field, String origin) {
         return new IllegalArgumentException("databricks:" + endpointPath + " streams the whole file"
                 + (direction == Direction.UPLOAD ? " from the message body" : " into the message body")
-                + "; request field " + field + " (" + origin + ") does not apply. Set only " + pathField
-                + (direction == Direction.UPLOAD ? " and overwrite" : "") + ".");
+                + "; request field " + field + " (" + origin + ") does not apply to it");
     }
 
     private static String text(ObjectNode values, String field) {

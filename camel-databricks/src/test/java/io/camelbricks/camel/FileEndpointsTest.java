@@ -52,6 +52,10 @@ class FileEndpointsTest extends EmulatorTestSupport {
                                 e.getMessage().getBody(InputStream.class))));
                 from("direct:dbfsUpload").to("databricks:dbfs/upload?path=/tmp/big.bin&overwrite=true&"
                         + connection());
+                from("direct:notebookUpload").to("databricks:workspace/upload?language=PYTHON&overwrite=true&"
+                        + connection());
+                from("direct:notebookDownload").to("databricks:workspace/download?format=JUPYTER&" + connection())
+                        .convertBodyTo(String.class);
                 from("direct:dbfsDownload").to("databricks:dbfs/download?path=/tmp/big.bin&" + connection())
                         .process(e -> e.getMessage().setBody(GeneratedBytes.sha256(
                                 e.getMessage().getBody(InputStream.class))));
@@ -135,6 +139,18 @@ class FileEndpointsTest extends EmulatorTestSupport {
         assertThat(digest).isEqualTo(GeneratedBytes.sha256(new GeneratedBytes(size, 4)));
         assertThat(emulator().requests().countOperation("files.Dbfs.addBlock")).isEqualTo(6);
         assertThat(emulator().files().openHandles()).isZero();
+    }
+
+    @Test
+    void aNotebookGoesIntoTheWorkspaceAndComesBackAsJupyter() {
+        String source = "# Databricks notebook source\nprint('hello')\n";
+
+        template.sendBodyAndHeader("direct:notebookUpload", source, "CamelDatabricks.path", "/Shared/hello");
+        String ipynb = template.requestBodyAndHeader("direct:notebookDownload", null, "CamelDatabricks.path",
+                "/Shared/hello", String.class);
+
+        assertThat(ipynb).contains("\"cells\"").contains("print('hello')");
+        assertThat(emulator().requests().countOperation("workspace.Workspace.importContent")).isEqualTo(1);
     }
 
     @Test
