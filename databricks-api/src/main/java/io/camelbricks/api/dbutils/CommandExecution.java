@@ -6,22 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.ApiClient;
-import io.camelbricks.api.DatabricksException;
-import io.camelbricks.api.service.compute.ClusterDetails;
-import io.camelbricks.api.service.compute.ClustersGetRequest;
-import io.camelbricks.api.service.compute.ClustersOperations;
-import io.camelbricks.api.service.compute.ClustersService;
+import io.camelbricks.api.clusters.ClustersExt;
 import io.camelbricks.api.service.compute.Command;
 import io.camelbricks.api.service.compute.CommandExecutionService;
 import io.camelbricks.api.service.compute.CommandStatus;
 import io.camelbricks.api.service.compute.CommandStatusResponse;
 import io.camelbricks.api.service.compute.CreateContext;
-import io.camelbricks.api.service.compute.DeleteCluster;
 import io.camelbricks.api.service.compute.DestroyContext;
 import io.camelbricks.api.service.compute.Language;
 import io.camelbricks.api.service.compute.ResultType;
 import io.camelbricks.api.service.compute.Results;
-import io.camelbricks.api.service.compute.StartCluster;
 
 /**
  * Runs Python on one cluster through the Command Execution API (1.2): on first use it makes sure the cluster is
@@ -36,7 +30,7 @@ public final class CommandExecution implements AutoCloseable {
     private final ApiClient api;
     private final String clusterId;
     private final CommandExecutionService commands;
-    private final ClustersService clusters;
+    private final ClustersExt clusters;
     private String contextId;
     private boolean closed;
 
@@ -44,7 +38,7 @@ public final class CommandExecution implements AutoCloseable {
         this.api = Objects.requireNonNull(api, "api");
         this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
         this.commands = new CommandExecutionService(api);
-        this.clusters = new ClustersService(api);
+        this.clusters = new ClustersExt(api);
     }
 
     public String clusterId() {
@@ -57,7 +51,7 @@ public final class CommandExecution implements AutoCloseable {
             throw new IllegalStateException("this CommandExecution on cluster " + clusterId + " is closed");
         }
         if (contextId == null) {
-            ensureClusterIsRunning();
+            clusters.ensureClusterIsRunning(clusterId);
             contextId = commands.create(new CreateContext().setClusterId(clusterId).setLanguage(Language.PYTHON))
                     .get().getId();
             LOG.debug("execution context {} created on cluster {}", contextId, clusterId);
@@ -104,35 +98,6 @@ public final class CommandExecution implements AutoCloseable {
             }
             contextId = null;
         }
-    }
-
-    /**
-     * The cluster is RUNNING when this returns: a TERMINATED one is started, a TERMINATING one is started once
-     * terminated, a PENDING, RESTARTING or RESIZING one is waited for, each with the Clusters API waiters.
-     * (A local step; the same as {@code ClustersExt.ensureClusterIsRunning} would do, to be unified with it.)
-     */
-    private void ensureClusterIsRunning() {
-        ClusterDetails cluster = clusters.get(new ClustersGetRequest().setClusterId(clusterId));
-        String state = cluster.getState() == null ? "UNKNOWN" : cluster.getState().value();
-        switch (state) {
-            case "RUNNING" -> { }
-            case "TERMINATED" -> start();
-            case "TERMINATING" -> {
-                api.<DeleteCluster, Void, ClusterDetails>waitFor(ClustersOperations.DELETE,
-                        new DeleteCluster().setClusterId(clusterId), null).get();
-                start();
-            }
-            case "PENDING", "RESTARTING", "RESIZING" -> api.<StartCluster, Void, ClusterDetails>waitFor(
-                    ClustersOperations.START, new StartCluster().setClusterId(clusterId), null).get();
-            default -> throw new DatabricksException("cluster " + clusterId + " is " + state
-                    + (cluster.getStateMessage() == null || cluster.getStateMessage().isEmpty() ? ""
-                    : " (" + cluster.getStateMessage() + ")") + "; dbutils needs it RUNNING");
-        }
-    }
-
-    private void start() {
-        LOG.info("Starting cluster {} to run dbutils on it", clusterId);
-        clusters.start(new StartCluster().setClusterId(clusterId)).get();
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import io.camelbricks.api.DatabricksConfig;
 import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.WorkspaceClient;
+import io.camelbricks.api.clusters.ClusterNotRunningException;
 import io.camelbricks.api.testing.TestClients;
-import io.camelbricks.api.wait.WaitFailedException;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.DatabricksEmulatorTest;
 import io.camelbricks.emulator.ManualClock;
@@ -124,7 +124,8 @@ class RemoteDbUtilsEmulatorTest {
     void aClusterThatFailsToStartFailsTheCallWithItsReason() {
         emu.clusters().failNextStart("Insufficient capacity in us-east-1a");
         assertThatThrownBy(() -> client(TERMINATED).dbutils().fs().mounts())
-                .isInstanceOf(WaitFailedException.class).hasMessageContaining("Insufficient capacity");
+                .isInstanceOf(ClusterNotRunningException.class)
+                .hasMessageContaining("Insufficient capacity").hasMessageContaining("CLOUD_PROVIDER_LAUNCH_FAILURE");
         assertThat(emu.requests().count("POST", "/contexts/create")).isZero();
     }
 
