@@ -138,10 +138,25 @@ public class DatabricksProducer extends DefaultAsyncProducer {
                 if (exchange.getException() != null) {
                     endpoint.failures.increment();
                 }
-                callback.done(false);
+                continueRouting(exchange, callback);
             }
         });
         return false;
+    }
+
+    /**
+     * Hands the exchange back to Camel. The rest of the route runs inside this call; whatever it throws would be
+     * swallowed by the completing future and the exchange left hanging, so it is logged (e.g. an OutOfMemoryError
+     * when Camel's stream caching reads a large download into memory without spooling).
+     */
+    private void continueRouting(Exchange exchange, AsyncCallback callback) {
+        try {
+            callback.done(false);
+        } catch (Throwable t) {
+            LOG.error("databricks:{}: the route failed after the call completed, exchange {}", endpoint.getPath(),
+                    exchange.getExchangeId(), t);
+            throw t;
+        }
     }
 
     private CompletableFuture<Outcome> call(ApiClient client, Operation<Object, Object> op, Object request,

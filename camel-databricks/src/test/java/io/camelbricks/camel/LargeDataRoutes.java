@@ -41,6 +41,9 @@ public final class LargeDataRoutes {
                 Files.copy(generated, inbox.resolve("huge.bin"));
             }
             CamelContext camel = new DefaultCamelContext();
+            // Camel caches a producer's InputStream response (stream caching is on by default): a large download
+            // must be spooled to disk, not held in memory
+            camel.getStreamCachingStrategy().setSpoolEnabled(true);
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
