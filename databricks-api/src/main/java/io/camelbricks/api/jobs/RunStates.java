@@ -64,7 +64,8 @@ public final class RunStates {
      * UPSTREAM_FAILED and UPSTREAM_CANCELED count: they are what a repair has to run again.
      */
     public static boolean isFailedTask(RunTask task) {
-        return isTerminal(task) && !isSuccess(task) && !NOT_RUN_ON_PURPOSE.contains(resultState(task));
+        String result = resultState(task);
+        return isTerminal(task) && !isSuccess(task) && (result == null || !NOT_RUN_ON_PURPOSE.contains(result));
     }
 
     /** Whether a repair (an item of {@code repair_history}) has ended. */
