@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -83,72 +85,105 @@ public final class IdempotentRuns {
 
     /** {@code runs/submit} at most once per live run of {@code key} (see the class description). */
     public IdempotentRun submit(String key, SubmitRun request) {
+        return JobsExt.join(submitAsync(key, request));
+    }
+
+    /** As {@link #submit(String, SubmitRun)}, without blocking. */
+    public CompletableFuture<IdempotentRun> submitAsync(String key, SubmitRun request) {
         Objects.requireNonNull(request, "request");
-        return walk("submit", key, request, request.getIdempotencyToken(), token -> JobsExt.join(jobs.submitAsync(
-                mapper.convertValue(request, SubmitRun.class).setIdempotencyToken(token))).getRunId());
+        return walk("submit", key, request, request.getIdempotencyToken(), token -> jobs.submitAsync(
+                mapper.convertValue(request, SubmitRun.class).setIdempotencyToken(token))
+                .thenApply(response -> response.getRunId()));
     }
 
     /** {@code jobs/run-now} at most once per live run of {@code key} (see the class description). */
     public IdempotentRun runNow(String key, RunNow request) {
-        Objects.requireNonNull(request, "request");
-        return walk("run-now", key, request, request.getIdempotencyToken(), token -> JobsExt.join(jobs.runNowAsync(
-                mapper.convertValue(request, RunNow.class).setIdempotencyToken(token))).getRunId());
+        return JobsExt.join(runNowAsync(key, request));
     }
 
-    private IdempotentRun walk(String kind, String key, Object request, String givenToken,
-                               Function<String, Long> send) {
+    /** As {@link #runNow(String, RunNow)}, without blocking. */
+    public CompletableFuture<IdempotentRun> runNowAsync(String key, RunNow request) {
+        Objects.requireNonNull(request, "request");
+        return walk("run-now", key, request, request.getIdempotencyToken(), token -> jobs.runNowAsync(
+                mapper.convertValue(request, RunNow.class).setIdempotencyToken(token))
+                .thenApply(response -> response.getRunId()));
+    }
+
+    private CompletableFuture<IdempotentRun> walk(String kind, String key, Object request, String givenToken,
+                                                  Function<String, CompletableFuture<Long>> send) {
         Objects.requireNonNull(key, "key");
         Instant began = clock.instant();
         if (givenToken != null && !givenToken.isEmpty()) {
-            long runId = send.apply(givenToken);
-            Run run = getRun(runId);
-            return new IdempotentRun(runId, -1, givenToken, run, startedBefore(run, began));
+            return send.apply(givenToken).thenCompose(runId -> getRun(runId).thenApply(run ->
+                    new IdempotentRun(runId, -1, givenToken, run, startedBefore(run, began))));
         }
         String canonical = IdempotencyTokens.canonicalJson(mapper, request);
-        Long lastRunId = null;
-        for (int g = 0; g < maxGenerations; g++) {
-            String token = IdempotencyTokens.token(kind, key, canonical, g);
-            Long runId;
-            try {
-                runId = send.apply(token);
-            } catch (BadRequest e) {
-                if (refusesDeletedToken(e)) {
-                    LOG.debug("{} generation {}: the run of this token was deleted; next generation", kind, g);
-                    continue;
-                }
-                throw e;
-            }
-            Run run;
-            try {
-                run = getRun(runId);
-            } catch (NotFound e) {
-                LOG.debug("{} generation {}: run {} is gone; next generation", kind, g, runId);
-                continue;
-            }
-            lastRunId = runId;
-            boolean before = startedBefore(run, began);
-            if (!RunStates.isTerminal(run) || RunStates.isSuccess(run)) {
-                if (before) {
-                    LOG.info("Adopted run {} ({}) of an earlier attempt, generation {}", runId,
-                            RunStates.outcome(run.getState(), run.getStatus()), g);
-                }
-                return new IdempotentRun(runId, g, token, run, before);
-            }
-            if (!before) {
-                LOG.info("Run {} started by this call ended at once: {}", runId,
-                        RunStates.outcome(run.getState(), run.getStatus()));
-                return new IdempotentRun(runId, g, token, run, false);
-            }
-            LOG.info("Run {} of an earlier attempt ended {}; moving to generation {}", runId,
-                    RunStates.outcome(run.getState(), run.getStatus()), g + 1);
-        }
-        throw new DatabricksException(kind + ": " + maxGenerations + " generations of runs for this key all failed"
-                + (lastRunId == null ? "" : " (the last: run " + lastRunId + ")")
-                + "; use another key or raise maxGenerations");
+        return generation(new Walk(kind, key, canonical, began, send), 0, null);
     }
 
-    private Run getRun(long runId) {
-        return jobs.getRun(new JobsGetRunRequest().setRunId(runId));
+    /** One walk's fixed inputs. */
+    private record Walk(String kind, String key, String canonical, Instant began,
+                        Function<String, CompletableFuture<Long>> send) {
+    }
+
+    /** What one generation found: a run to return, or null to go on. */
+    private CompletableFuture<IdempotentRun> generation(Walk walk, int g, Long lastRunId) {
+        if (g >= maxGenerations) {
+            return CompletableFuture.failedFuture(new DatabricksException(walk.kind() + ": " + maxGenerations
+                    + " generations of runs for this key all failed"
+                    + (lastRunId == null ? "" : " (the last: run " + lastRunId + ")")
+                    + "; use another key or raise maxGenerations"));
+        }
+        String token = IdempotencyTokens.token(walk.kind(), walk.key(), walk.canonical(), g);
+        return walk.send().apply(token).handle((runId, failure) -> {
+            if (failure == null) {
+                return readAndDecide(walk, g, token, runId);
+            }
+            Throwable cause = unwrap(failure);
+            if (cause instanceof BadRequest bad && refusesDeletedToken(bad)) {
+                LOG.debug("{} generation {}: the run of this token was deleted; next generation", walk.kind(), g);
+                return generation(walk, g + 1, lastRunId);
+            }
+            return CompletableFuture.<IdempotentRun>failedFuture(cause);
+        }).thenCompose(Function.identity());
+    }
+
+    private CompletableFuture<IdempotentRun> readAndDecide(Walk walk, int g, String token, long runId) {
+        return getRun(runId).handle((run, failure) -> {
+            if (failure != null) {
+                Throwable cause = unwrap(failure);
+                if (cause instanceof NotFound) {
+                    LOG.debug("{} generation {}: run {} is gone; next generation", walk.kind(), g, runId);
+                    return generation(walk, g + 1, runId);
+                }
+                return CompletableFuture.<IdempotentRun>failedFuture(cause);
+            }
+            boolean before = startedBefore(run, walk.began());
+            String outcome = RunStates.outcome(run.getState(), run.getStatus());
+            if (!RunStates.isTerminal(run) || RunStates.isSuccess(run)) {
+                if (before) {
+                    LOG.info("Adopted run {} ({}) of an earlier attempt, generation {}", runId, outcome, g);
+                }
+                return CompletableFuture.completedFuture(new IdempotentRun(runId, g, token, run, before));
+            }
+            if (!before) {
+                LOG.info("Run {} started by this call ended at once: {}", runId, outcome);
+                return CompletableFuture.completedFuture(new IdempotentRun(runId, g, token, run, false));
+            }
+            LOG.info("Run {} of an earlier attempt ended {}; moving to generation {}", runId, outcome, g + 1);
+            return generation(walk, g + 1, runId);
+        }).thenCompose(Function.identity());
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private CompletableFuture<Run> getRun(long runId) {
+        return jobs.getRunAsync(new JobsGetRunRequest().setRunId(runId));
     }
 
     /** Whether the run started before {@code began} minus the clock-skew allowance; false when unknown. */
