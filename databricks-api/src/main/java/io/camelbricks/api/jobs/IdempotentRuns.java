@@ -49,7 +49,8 @@ import io.camelbricks.api.service.jobs.SubmitRun;
  * </ul>
  * "Before this call began" means a {@code start_time} earlier than the call's start on {@link Builder#clock(Clock)}
  * minus {@link Builder#clockSkew(Duration)} (default 30 s), the allowance for the service's clock being behind
- * ours. A run without a {@code start_time} counts as started during the call (no duplicate on doubt). The walk stops
+ * ours; a retry that comes within that allowance of the failed run's start therefore gets the failed run back. A run
+ * without a {@code start_time} counts as started during the call (no duplicate on doubt). The walk stops
  * after {@link Builder#maxGenerations(int)} generations (default 100) with a {@link DatabricksException}.
  *
  * <p>The key must be stable for "the same piece of work" (an order id, a Camel exchange's breadcrumb, a schedule
