@@ -17,6 +17,7 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
     private io.camelbricks.api.sql.SqlClient sql;
     private io.camelbricks.api.files.DbUtils dbutils;
     private volatile io.camelbricks.api.clusters.ClustersExt clusters;
+    private volatile io.camelbricks.api.jobs.JobsExt jobs;
 
     /** Uses the default configuration chain (environment, then {@code ~/.databrickscfg}). */
     public WorkspaceClient() {
@@ -50,6 +51,21 @@ public class WorkspaceClient extends WorkspaceServices implements AutoCloseable 
         if (service == null) {
             service = new io.camelbricks.api.clusters.ClustersExt(apiClient);
             clusters = service;
+        }
+        return service;
+    }
+
+    /**
+     * The Jobs service with per-task outputs, failure descriptions, repair with parameters and
+     * {@code latest_repair_id}, jobs by name, cancel-previous-runs and idempotent submissions (see
+     * {@link io.camelbricks.api.jobs.JobsExt}).
+     */
+    @Override
+    public io.camelbricks.api.jobs.JobsExt jobs() {
+        io.camelbricks.api.jobs.JobsExt service = jobs;
+        if (service == null) {
+            service = new io.camelbricks.api.jobs.JobsExt(apiClient);
+            jobs = service;
         }
         return service;
     }

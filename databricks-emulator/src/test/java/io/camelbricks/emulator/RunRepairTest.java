@@ -139,7 +139,9 @@ class RunRepairTest {
         Reply missing = repair(runId, "\"rerun_tasks\":[\"side\"]");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
-        assertThat(missing.message()).contains("latest_repair_id").contains(String.valueOf(first));
+        assertThat(missing.message())
+                .startsWith("The latest repair ID needs to be provided in order to create a new repair")
+                .contains("latest_repair_id").contains(String.valueOf(first));
         Reply stale = repair(runId, "\"rerun_tasks\":[\"side\"],\"latest_repair_id\":" + (first - 1));
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.message()).contains("latest_repair_id");
@@ -147,6 +149,26 @@ class RunRepairTest {
         Reply second = repair(runId, "\"rerun_tasks\":[\"side\"],\"latest_repair_id\":" + first);
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().get("repair_id").asLong()).isNotEqualTo(first);
+    }
+
+    @Test
+    void acceptedRepairRequestsAreRecordedAsSentAndRefusedOnesAreNot() {
+        long runId = failedRun(job(), ",\"job_parameters\":{\"day\":\"2025-01-01\"}");
+        long first = repair(runId, "\"rerun_all_failed_tasks\":true,\"job_parameters\":{\"day\":\"2025-01-01\"},"
+                + "\"notebook_params\":{\"mode\":\"full\"}").json().get("repair_id").asLong();
+        pollUntilDone(runId);
+        assertThat(repair(runId, "\"rerun_tasks\":[\"side\"]").status()).isEqualTo(400);
+        long second = repair(runId, "\"rerun_tasks\":[\"side\"],\"latest_repair_id\":" + first).json()
+                .get("repair_id").asLong();
+
+        assertThat(emu.jobs().repairIds(runId)).containsExactly(first, second);
+        List<com.fasterxml.jackson.databind.node.ObjectNode> sent = emu.jobs().repairRequests(runId);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).at("/job_parameters/day").asText()).isEqualTo("2025-01-01");
+        assertThat(sent.get(0).at("/notebook_params/mode").asText()).isEqualTo("full");
+        assertThat(sent.get(0).has("latest_repair_id")).isFalse();
+        assertThat(sent.get(1).get("latest_repair_id").asLong()).isEqualTo(first);
+        assertThat(emu.jobs().repairRequests(runId + 999)).isEmpty();
     }
 
     @Test

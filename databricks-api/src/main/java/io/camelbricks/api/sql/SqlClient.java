@@ -139,7 +139,9 @@ public final class SqlClient implements AutoCloseable {
     private void onPoll(StatementResponse r, Throwable e, int attempt, Instant deadline, Duration timeout,
             CompletableFuture<StatementResult> out) {
         if (out.isDone()) {
-            if (r != null && !isTerminal(r)) {
+            // from the first poll on, the hook registered at attempt 0 (or the deadline path) has cancelled it
+            // already: a poll that was in flight when the caller cancelled must not send a second cancel
+            if (attempt == 0 && r != null && !isTerminal(r)) {
                 cancelQuietly(r.getStatementId());
             }
             return;

@@ -126,6 +126,24 @@ public final class EmulatedJobs {
         runs.cancel(runId);
     }
 
+    /**
+     * The {@code runs/repair} request bodies the service accepted for this run, oldest first, exactly as sent
+     * (so a test can assert the parameters and {@code latest_repair_id} a client passed). Refused repairs are not
+     * listed.
+     */
+    public List<ObjectNode> repairRequests(long runId) {
+        List<ObjectNode> bodies = new ArrayList<>();
+        runs.repairs(runId).forEach(r -> bodies.add(r.request() == null ? Json.object() : r.request().deepCopy()));
+        return bodies;
+    }
+
+    /** The ids of the repairs the service accepted for this run, oldest first. */
+    public List<Long> repairIds(long runId) {
+        List<Long> ids = new ArrayList<>();
+        runs.repairs(runId).forEach(r -> ids.add(r.repairId()));
+        return ids;
+    }
+
     // ---- task output
 
     /**

@@ -388,7 +388,7 @@ public final class JobsHandler implements ServiceHandler {
         long repairId = jobs.runs.repair(new RunStore.RepairRequest(runId, rerunTasks,
                 request.optionalBoolean("rerun_all_failed_tasks"), request.optionalBoolean("rerun_dependent_tasks"),
                 latest.isPresent() ? latest.getAsLong() : null, overridingParameters(body), jobParameters,
-                currentSpec));
+                currentSpec, body));
         ObjectNode json = Json.object();
         json.put("repair_id", repairId);
         return ApiResponse.ok(json);

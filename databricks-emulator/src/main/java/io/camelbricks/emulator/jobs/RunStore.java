@@ -67,10 +67,15 @@ final class RunStore {
      * @param overriding      the task parameter fields given (replace the run's), possibly empty
      * @param jobParameters   the run's new job_parameters, or null to keep them
      * @param currentSpec     the job's current specification of a task key (null: keep the run's)
+     * @param body            the request as sent (recorded for {@link #repairs(long)})
      */
     record RepairRequest(long runId, List<String> rerunTasks, boolean rerunAllFailedTasks,
                          boolean rerunDependentTasks, Long latestRepairId, ObjectNode overriding,
-                         ArrayNode jobParameters, Function<String, ObjectNode> currentSpec) {
+                         ArrayNode jobParameters, Function<String, ObjectNode> currentSpec, ObjectNode body) {
+    }
+
+    /** A repair the service accepted: its id and the request body exactly as it was sent. */
+    record AcceptedRepair(long repairId, ObjectNode request) {
     }
 
     /** A run, or one task run of it ({@code task} null for the run itself). */
@@ -85,6 +90,7 @@ final class RunStore {
     private final Map<Long, Target> taskRuns = new HashMap<>();
     private final Map<String, Long> idempotencyTokens = new HashMap<>();
     private final Set<String> deletedTokens = new HashSet<>();
+    private final Map<Long, List<AcceptedRepair>> repairs = new HashMap<>();
     private long nextRunId = FIRST_RUN_ID;
 
     RunStore(Clock clock, LongSupplier jobIds, LongFunction<Optional<StoredJob>> jobLookup, RunScriptRules scripts) {
@@ -323,8 +329,10 @@ final class RunStore {
         long latest = run.latestRepairId();
         Long given = request.latestRepairId();
         if (latest != 0 && given == null) {
-            throw ApiException.invalidParameter("latest_repair_id must be set: run " + run.runId
-                    + " has been repaired before (latest repair: " + latest + ").");
+            // the service's own words (databricks-sdk-py discussion #158); it does not name the field
+            throw ApiException.invalidParameter("The latest repair ID needs to be provided in order to create a new "
+                    + "repair (latest_repair_id: run " + run.runId + " was repaired before, latest repair " + latest
+                    + ").");
         }
         if (given != null && given != latest) {
             throw ApiException.invalidParameter(latest == 0
@@ -382,6 +390,8 @@ final class RunStore {
         long repairId = nextRunId++;
         run.repair(repairId, specs, () -> nextRunId++, script, now);
         indexTasks(run);
+        repairs.computeIfAbsent(run.runId, id -> new ArrayList<>()).add(new AcceptedRepair(repairId,
+                request.body() == null ? null : request.body().deepCopy()));
         LOG.info("Run {} repair {} of tasks {}: {}", run.runId, repairId, specs.keySet(), script);
         return repairId;
     }
@@ -436,6 +446,11 @@ final class RunStore {
         return new KeysetPager.Page<>(items, page.nextPageToken(), page.prevPageToken());
     }
 
+    /** The repairs accepted for {@code runId}, oldest first (empty when none, or the run is unknown). */
+    synchronized List<AcceptedRepair> repairs(long runId) {
+        return List.copyOf(repairs.getOrDefault(runId, List.of()));
+    }
+
     synchronized int count() {
         return runs.size();
     }
@@ -449,6 +464,7 @@ final class RunStore {
         taskRuns.clear();
         idempotencyTokens.clear();
         deletedTokens.clear();
+        repairs.clear();
     }
 
     private Target require(long runId) {
