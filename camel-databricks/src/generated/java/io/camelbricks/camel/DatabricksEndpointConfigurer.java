@@ -59,6 +59,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cancelonstop":
         case "cancelOnStop": target.setCancelOnStop(property(camelContext, boolean.class, value)); return true;
+        case "cancelpreviousruns":
+        case "cancelPreviousRuns": target.setCancelPreviousRuns(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -105,6 +107,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "itemkey":
         case "itemKey": target.setItemKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "jobname":
+        case "jobName": target.setJobName(property(camelContext, java.lang.String.class, value)); return true;
         case "lazylist":
         case "lazyList": target.setLazyList(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -138,6 +142,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "recursive": target.setRecursive(property(camelContext, boolean.class, value)); return true;
         case "redirecturl":
         case "redirectUrl": target.getConfiguration().setRedirectUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "repairattempts":
+        case "repairAttempts": target.setRepairAttempts(property(camelContext, int.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrytimeoutseconds":
@@ -221,6 +227,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bridgeErrorHandler": return boolean.class;
         case "cancelonstop":
         case "cancelOnStop": return boolean.class;
+        case "cancelpreviousruns":
+        case "cancelPreviousRuns": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -267,6 +275,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "initialDelay": return long.class;
         case "itemkey":
         case "itemKey": return java.lang.String.class;
+        case "jobname":
+        case "jobName": return java.lang.String.class;
         case "lazylist":
         case "lazyList": return boolean.class;
         case "lazystartproducer":
@@ -300,6 +310,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "recursive": return boolean.class;
         case "redirecturl":
         case "redirectUrl": return java.lang.String.class;
+        case "repairattempts":
+        case "repairAttempts": return int.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retrytimeoutseconds":
@@ -379,6 +391,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cancelonstop":
         case "cancelOnStop": return target.isCancelOnStop();
+        case "cancelpreviousruns":
+        case "cancelPreviousRuns": return target.isCancelPreviousRuns();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
@@ -425,6 +439,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "initialDelay": return target.getInitialDelay();
         case "itemkey":
         case "itemKey": return target.getItemKey();
+        case "jobname":
+        case "jobName": return target.getJobName();
         case "lazylist":
         case "lazyList": return target.isLazyList();
         case "lazystartproducer":
@@ -458,6 +474,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "recursive": return target.isRecursive();
         case "redirecturl":
         case "redirectUrl": return target.getConfiguration().getRedirectUrl();
+        case "repairattempts":
+        case "repairAttempts": return target.getRepairAttempts();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "retrytimeoutseconds":

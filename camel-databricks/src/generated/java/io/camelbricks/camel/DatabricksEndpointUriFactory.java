@@ -23,7 +23,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(84);
+        Set<String> props = new HashSet<>(87);
         props.add("accountClient");
         props.add("accountId");
         props.add("actionsIdTokenRequestToken");
@@ -42,6 +42,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
         props.add("cancelOnStop");
+        props.add("cancelPreviousRuns");
         props.add("clientId");
         props.add("clientSecret");
         props.add("configFile");
@@ -68,6 +69,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("include");
         props.add("initialDelay");
         props.add("itemKey");
+        props.add("jobName");
         props.add("lazyList");
         props.add("lazyStartProducer");
         props.add("maxConnectionsPerPool");
@@ -87,6 +89,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("rateLimit");
         props.add("recursive");
         props.add("redirectUrl");
+        props.add("repairAttempts");
         props.add("repeatCount");
         props.add("retryTimeoutSeconds");
         props.add("runLoggingLevel");

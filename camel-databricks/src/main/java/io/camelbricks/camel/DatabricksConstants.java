@@ -17,6 +17,11 @@ public final class DatabricksConstants {
             + " and request start one run, even across exchanges and restarts.", javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelDatabricksIdempotencyKey";
 
+    @Metadata(label = "producer", description = "jobs/submit or jobs/runNow with wait=true: wait on this run (e.g."
+            + " one a crashed route started, its id kept in a repository) instead of starting a new one.",
+              javaType = "Long")
+    public static final String REATTACH_RUN_ID = "CamelDatabricksReattachRunId";
+
     // ---------------------------------------------------------------- headers the producer and consumer set
 
     @Metadata(description = "The operation the exchange ran, as in the URI: service/operation (e.g. jobs/submit,"
@@ -101,6 +106,14 @@ public final class DatabricksConstants {
     @Metadata(label = "producer", description = "statementExecution/executeStatement with outputType=rows or list:"
             + " the total number of result rows (-1 when the manifest does not say).", javaType = "Long")
     public static final String ROW_COUNT = "CamelDatabricksRowCount";
+
+    @Metadata(label = "producer", description = "With wait=true and repairAttempts: how many times the run was"
+            + " repaired before it ended.", javaType = "Integer")
+    public static final String REPAIR_COUNT = "CamelDatabricksRepairCount";
+
+    @Metadata(label = "producer", description = "With wait=true, when a job run failed: the keys of its failed tasks.",
+              javaType = "java.util.List<String>")
+    public static final String FAILED_TASKS = "CamelDatabricksFailedTasks";
 
     // ---------------------------------------------------------------- headers the consumer sets
 

@@ -102,10 +102,22 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             + " source; an idempotency_token of the request (body, option, header) is used as is.")
     private boolean autoIdempotencyToken = true;
 
-    @UriParam(label = "producer", defaultValue = "true", description = "When the route (or context) stops while a"
-            + " call still waits for its result (statementExecution/executeStatement with outputType=rows or list),"
-            + " cancel that work on Databricks instead of leaving it running unattended.")
+    @UriParam(label = "producer", defaultValue = "true", description = "When the route (or context) stops while an"
+            + " exchange still waits for work on Databricks (a job run or command with wait=true, a statement of"
+            + " statementExecution/executeStatement with outputType=rows or list), cancel that work instead of leaving"
+            + " it running unattended. Clusters, warehouses, apps and pipelines are never stopped by it.")
     private boolean cancelOnStop = true;
+
+    @UriParam(label = "producer", description = "jobs/runNow: the name of the job to run, resolved to its job_id on"
+            + " each call (exactly one job must have this name; none or several fail the exchange naming them).")
+    private String jobName;
+    @UriParam(label = "producer", defaultValue = "false", description = "jobs/runNow: cancel the job's active runs"
+            + " before starting a new one.")
+    private boolean cancelPreviousRuns;
+    @UriParam(label = "producer", defaultValue = "0", description = "jobs/submit, jobs/runNow or jobs/repairRun with"
+            + " wait=true: when the run fails, repair its failed tasks (with the run's parameters and latest repair"
+            + " id) and wait again, up to this many times, before failing the exchange.")
+    private int repairAttempts;
 
     @UriParam(label = "consumer", description = "A consumer on a directory listing (files/listDirectoryContents,"
             + " dbfs/list): emit only files whose name matches this regular expression (as the file component's"
@@ -145,6 +157,7 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     private Operation<Object, Object> definition;
     private DataTransfer transfer;
+    private JobRuns jobRuns;
     private Pattern includePattern;
     private Pattern excludePattern;
     private RequestFields requestFields;
@@ -198,6 +211,7 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
                 idempotencyField, WIRE_MAPPER);
         this.output = OutputType.parse(outputType);
         this.transfer = DataOperations.transferFor(this);
+        this.jobRuns = JobRuns.of(this);
         this.includePattern = pattern("include", include);
         this.excludePattern = pattern("exclude", exclude);
         this.waitTimeoutAction = WaitTimeoutAction.parse(onWaitTimeout);
@@ -307,6 +321,11 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     /** The data transfer of the producer (files, statement rows), or null when its body is JSON. */
     DataTransfer transfer() {
         return transfer;
+    }
+
+    /** What the producer does around job runs (jobs/submit, runNow, repairRun), or null. */
+    JobRuns jobRuns() {
+        return jobRuns;
     }
 
     /** Whether a listed file's name passes include and exclude. */
@@ -495,6 +514,30 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     public void setCancelOnStop(boolean cancelOnStop) {
         this.cancelOnStop = cancelOnStop;
+    }
+
+    public String getJobName() {
+        return jobName;
+    }
+
+    public void setJobName(String jobName) {
+        this.jobName = jobName;
+    }
+
+    public boolean isCancelPreviousRuns() {
+        return cancelPreviousRuns;
+    }
+
+    public void setCancelPreviousRuns(boolean cancelPreviousRuns) {
+        this.cancelPreviousRuns = cancelPreviousRuns;
+    }
+
+    public int getRepairAttempts() {
+        return repairAttempts;
+    }
+
+    public void setRepairAttempts(int repairAttempts) {
+        this.repairAttempts = repairAttempts;
     }
 
     public String getInclude() {

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.error.DatabricksError;
 import io.camelbricks.api.registry.Operation;
+import io.camelbricks.api.service.jobs.Run;
 import io.camelbricks.api.wait.Wait;
 import io.camelbricks.api.wait.WaitFailedException;
 import io.camelbricks.api.wait.WaitTimeoutException;
@@ -41,6 +42,8 @@ import io.camelbricks.api.wait.WaitTimeoutException;
 public class DatabricksProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(DatabricksProducer.class);
     /** Id fields reported by {@link DatabricksOperationFailedException}, besides the waiter's poll fields. */
+    /** Exchange property: the failed tasks of a failed run, for the exception message. */
+    private static final String FAILURE_SUMMARY_PROPERTY = "CamelDatabricksFailureSummary";
     private static final List<String> ID_FIELDS = List.of("run_id", "job_id", "cluster_id", "statement_id",
             "pipeline_id");
 
@@ -54,6 +57,8 @@ public class DatabricksProducer extends DefaultAsyncProducer {
     private final DatabricksEndpoint endpoint;
     /** Calls and waits in progress: failed when the producer stops, so that no exchange is left hanging. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    /** Waits on work that {@code cancelOnStop} cancels when the producer stops: the wait → its cancel call. */
+    private final Map<CompletableFuture<?>, Runnable> cancelOnStop = new ConcurrentHashMap<>();
     private DatabricksProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
@@ -161,10 +166,21 @@ public class DatabricksProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<Outcome> call(ApiClient client, Operation<Object, Object> op, Object request,
                                             Exchange exchange) {
-        CompletableFuture<Object> response = client.executeWithResponseAsync(op, request).thenApply(answer -> {
-            exchange.getMessage().setHeader(DatabricksConstants.STATUS_CODE, answer.status());
-            return answer.body();
-        });
+        JobRuns runs = endpoint.jobRuns();
+        Long reattach = runs == null || !endpoint.isWait() ? null : runs.reattachRunId(exchange.getMessage());
+        CompletableFuture<Object> response;
+        if (reattach != null) {
+            LOG.info("databricks:{}: waiting on run_id={} (CamelDatabricksReattachRunId) instead of starting a run",
+                    endpoint.getPath(), reattach);
+            response = CompletableFuture.completedFuture(runs.responseFor(client.mapper(), reattach));
+        } else {
+            CompletableFuture<Object> prepared = runs == null ? CompletableFuture.completedFuture(request)
+                    : runs.prepare(client, request, endpoint.getComponent().blockingExecutor(client));
+            response = prepared.thenCompose(sent -> client.executeWithResponseAsync(op, sent)).thenApply(answer -> {
+                exchange.getMessage().setHeader(DatabricksConstants.STATUS_CODE, answer.status());
+                return answer.body();
+            });
+        }
         if (!endpoint.isWait()) {
             return response.thenApply(r -> new Outcome(r, null, false, false));
         }
@@ -187,17 +203,11 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         });
         endpoint.waitsInProgress.incrementAndGet();
         CompletableFuture<Object> polled = wait.toCompletableFuture(endpoint.effectiveWaitTimeout());
+        cancelOnStop(polled, client, request, response);
         return polled.handle((entity, failure) -> {
             endpoint.waitsInProgress.decrementAndGet(); // before the exchange goes on
             if (failure == null) {
-                FailureStates failOn = endpoint.failureStates();
-                String failingState = failOn == null || failOn.states().isEmpty() ? null
-                        : failOn.failingState(client.mapper().valueToTree(entity));
-                if (failingState != null) {
-                    return CompletableFuture.<Outcome>failedFuture(new WaitFailedException(
-                            "ended in " + failingState, failingState, entity));
-                }
-                return CompletableFuture.completedFuture(new Outcome(response, entity, true, false));
+                return settle(client, response, entity, exchange, 0);
             }
             Throwable cause = unwrap(failure);
             if (!(cause instanceof WaitTimeoutException timeout)) {
@@ -215,6 +225,61 @@ public class DatabricksProducer extends DefaultAsyncProducer {
                 case FAIL -> CompletableFuture.<Outcome>failedFuture(timeout);
             };
         }).thenCompose(Function.identity());
+    }
+
+    /**
+     * The entity reached a final state: done, unless it is a failure state of {@code failOnResultState}. A failed job
+     * run is repaired up to {@code repairAttempts} times, else described task by task (the outputs of its failed
+     * tasks) in the failure.
+     */
+    private CompletableFuture<Outcome> settle(ApiClient client, Object response, Object entity, Exchange exchange,
+                                              int repairs) {
+        FailureStates failOn = endpoint.failureStates();
+        String failingState = failOn == null || failOn.states().isEmpty() ? null
+                : failOn.failingState(client.mapper().valueToTree(entity));
+        if (failingState == null) {
+            return CompletableFuture.completedFuture(new Outcome(response, entity, true, false));
+        }
+        JobRuns runs = endpoint.jobRuns();
+        if (runs == null || !(entity instanceof Run run) || run.getRunId() == null) {
+            return CompletableFuture.failedFuture(new WaitFailedException("ended in " + failingState, failingState,
+                    entity));
+        }
+        if (repairs < runs.repairAttempts()) {
+            LOG.info("databricks:{} run_id={}: ended {}, repairing its failed tasks (repair {} of {})",
+                    endpoint.getPath(), run.getRunId(), failingState, repairs + 1, runs.repairAttempts());
+            return runs.repair(client, run, endpoint.effectiveWaitTimeout()).thenCompose(repaired -> {
+                exchange.getMessage().setHeader(DatabricksConstants.REPAIR_COUNT, repairs + 1);
+                return settle(client, response, repaired, exchange, repairs + 1);
+            });
+        }
+        return runs.describe(client, run).thenCompose(failure -> {
+            exchange.getMessage().setHeader(DatabricksConstants.FAILED_TASKS, JobRuns.failedTaskKeys(failure));
+            String tasks = failure.tasksSummary();
+            if (!tasks.isEmpty()) {
+                exchange.setProperty(FAILURE_SUMMARY_PROPERTY, tasks);
+            }
+            return CompletableFuture.<Outcome>failedFuture(new WaitFailedException("ended in " + failingState
+                    + (tasks.isEmpty() ? "" : ": " + tasks), failingState, run));
+        });
+    }
+
+    /**
+     * With {@code cancelOnStop}, remembers how to cancel the work this wait waits for (a job run, a command), so that
+     * stopping the producer while it still waits cancels it on Databricks.
+     */
+    private void cancelOnStop(CompletableFuture<Object> polled, ApiClient client, Object request, Object response) {
+        WaitCancellation cancellation = endpoint.cancellation();
+        if (!endpoint.isCancelOnStop() || cancellation == null || !cancellation.cancelsWork()) {
+            return;
+        }
+        ObjectMapper mapper = client.mapper();
+        String what = cancellation.describe(mapper, request, response);
+        cancelOnStop.put(polled, () -> {
+            client.execute(cancellation.operation(), cancellation.request(mapper, request, response));
+            LOG.info("databricks:{}: the route stopped while waiting, cancelled with {}", endpoint.getPath(), what);
+        });
+        polled.whenComplete((entity, failure) -> cancelOnStop.remove(polled));
     }
 
     /** Cancels what the wait waited for, then fails with the timeout (saying whether the cancel went through). */
@@ -300,6 +365,11 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             copyEntityHeaders(client.mapper(), op, waitFailed.getEntity(), message);
         }
         message.setHeader(DatabricksConstants.FAILED_STATE, waitFailed.getState());
+        String stateMessage = message.getHeader(DatabricksConstants.STATE_MESSAGE, String.class);
+        String tasks = exchange.getProperty(FAILURE_SUMMARY_PROPERTY, String.class);
+        if (tasks != null) {
+            stateMessage = stateMessage == null || stateMessage.isBlank() ? tasks : stateMessage + "; " + tasks;
+        }
         IdempotencyTokens.nextGeneration(exchange);
         Map<String, Object> ids = new LinkedHashMap<>();
         List<String> idFields = new ArrayList<>(ID_FIELDS);
@@ -310,8 +380,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
                 ids.put(field, value.isIntegralNumber() ? (Object) value.asLong() : value.asText());
             }
         }
-        return new DatabricksOperationFailedException(endpoint.getPath(), waitFailed.getState(),
-                message.getHeader(DatabricksConstants.STATE_MESSAGE, String.class), ids,
+        return new DatabricksOperationFailedException(endpoint.getPath(), waitFailed.getState(), stateMessage, ids,
                 message.getHeader(DatabricksConstants.RUN_PAGE_URL, String.class), waitFailed);
     }
 
@@ -371,6 +440,15 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         if (endpoint.transfer() != null) {
             endpoint.transfer().close(); // cancelOnStop: statements still running are cancelled
         }
+        for (Map.Entry<CompletableFuture<?>, Runnable> waiting : List.copyOf(cancelOnStop.entrySet())) {
+            try {
+                waiting.getValue().run();
+            } catch (RuntimeException e) {
+                LOG.warn("databricks:{}: cancelling the work of a stopped wait failed: {}", endpoint.getPath(),
+                        e.getMessage());
+            }
+        }
+        cancelOnStop.clear();
         // graceful shutdown has waited for in-flight exchanges; what still waits now would never complete
         for (CompletableFuture<?> future : List.copyOf(pending)) {
             future.completeExceptionally(new RuntimeCamelException("databricks:" + endpoint.getPath()

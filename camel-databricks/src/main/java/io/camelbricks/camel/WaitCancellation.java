@@ -55,6 +55,14 @@ final class WaitCancellation {
         return cancel;
     }
 
+    /**
+     * Whether the cancel stops work (a job run, a command) rather than a resource (a cluster, warehouse, app or
+     * pipeline): only work is cancelled when a route stops while waiting ({@code cancelOnStop}).
+     */
+    boolean cancelsWork() {
+        return cancel.id().equals("jobs.Jobs.cancelRun") || cancel.id().equals("compute.CommandExecution.cancel");
+    }
+
     /** The cancel request: the waiter's poll arguments, taken from the request and response of the started call. */
     Object request(ObjectMapper mapper, Object request, Object response) {
         ObjectNode args = arguments(mapper, request, response);

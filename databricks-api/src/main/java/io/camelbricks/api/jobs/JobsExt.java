@@ -117,6 +117,11 @@ public class JobsExt extends JobsService {
         return RunFailure.of(run, join(outputsOf(run, RunStates::isFailedTask)));
     }
 
+    /** {@link #describeFailure(Run)} without blocking: the outputs of the failed tasks are read concurrently. */
+    public CompletableFuture<RunFailure> describeFailureAsync(Run run) {
+        return outputsOf(run, RunStates::isFailedTask).thenApply(outputs -> RunFailure.of(run, outputs));
+    }
+
     /**
      * Returns {@code run} when it succeeded ({@link RunStates#isSuccess(Run)}).
      *

@@ -103,6 +103,15 @@ public record RunFailure(long runId, String runName, String outcome, String code
         return sb.toString();
     }
 
+    /** The failed tasks alone: {@code task ingest FAILED: NameError: ...; task report UPSTREAM_FAILED}, or "". */
+    public String tasksSummary() {
+        List<String> parts = new ArrayList<>();
+        for (TaskFailure t : failedTasks) {
+            parts.add(describe(t));
+        }
+        return String.join("; ", parts);
+    }
+
     private static String describe(TaskFailure t) {
         StringBuilder sb = new StringBuilder("task ").append(t.taskKey()).append(' ').append(t.outcome());
         String why = t.error() != null && !t.error().isBlank() ? t.error()
