@@ -84,7 +84,9 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         try {
             client = endpoint.client();
             ObjectMapper mapper = client.mapper();
-            request = endpoint.requestAssembler().assemble(message, mapper, endpoint.isAutoIdempotencyToken()
+            boolean walks = endpoint.jobRuns() != null
+                    && endpoint.jobRuns().walks(message, endpoint.isAutoIdempotencyToken());
+            request = endpoint.requestAssembler().assemble(message, mapper, endpoint.isAutoIdempotencyToken() && !walks
                     ? tree -> IdempotencyTokens.tokenFor(exchange, tree, mapper) : null);
         } catch (RuntimeException e) {
             exchange.setException(e);
@@ -176,10 +178,14 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         } else {
             CompletableFuture<Object> prepared = runs == null ? CompletableFuture.completedFuture(request)
                     : runs.prepare(client, request, endpoint.getComponent().blockingExecutor(client));
-            response = prepared.thenCompose(sent -> client.executeWithResponseAsync(op, sent)).thenApply(answer -> {
-                exchange.getMessage().setHeader(DatabricksConstants.STATUS_CODE, answer.status());
-                return answer.body();
-            });
+            boolean walks = runs != null && runs.walks(exchange.getMessage(), endpoint.isAutoIdempotencyToken())
+                    && client.mapper().valueToTree(request).path(DatabricksEndpoint.IDEMPOTENCY_TOKEN_FIELD).asText("")
+                            .isEmpty();
+            response = prepared.thenCompose(sent -> walks ? runs.startByKey(client, sent, exchange)
+                    : client.executeWithResponseAsync(op, sent).thenApply(answer -> {
+                        exchange.getMessage().setHeader(DatabricksConstants.STATUS_CODE, answer.status());
+                        return answer.body();
+                    }));
         }
         if (!endpoint.isWait()) {
             return response.thenApply(r -> new Outcome(r, null, false, false));

@@ -10,24 +10,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.ApiClient;
+import io.camelbricks.api.jobs.IdempotentRun;
+import io.camelbricks.api.jobs.IdempotentRuns;
 import io.camelbricks.api.jobs.JobsExt;
 import io.camelbricks.api.jobs.RepairOptions;
 import io.camelbricks.api.jobs.RunFailure;
 import io.camelbricks.api.registry.Operation;
 import io.camelbricks.api.service.jobs.Run;
+import io.camelbricks.api.service.jobs.RunNow;
+import io.camelbricks.api.service.jobs.SubmitRun;
 
 /**
  * What the producer does around the runs that {@code jobs/submit}, {@code jobs/runNow} and {@code jobs/repairRun}
- * start: resolve {@code jobName} into a job id, cancel the job's active runs first ({@code cancelPreviousRuns}),
+ * start: start a run with a business key by the generation walk (adopting the run of an earlier attempt), resolve
+ * {@code jobName} into a job id, cancel the job's active runs first ({@code cancelPreviousRuns}),
  * reattach to a run instead of starting one ({@code CamelDatabricksReattachRunId}), repair a failed run up to
  * {@code repairAttempts} times, and describe a failed run task by task (from the outputs of its failed tasks).
  */
 final class JobRuns {
     static final Set<String> RUN_STARTERS = Set.of("jobs.Jobs.submit", "jobs.Jobs.runNow", "jobs.Jobs.repairRun");
+    private static final Logger LOG = LoggerFactory.getLogger(JobRuns.class);
     private static final String RUN_NOW = "jobs.Jobs.runNow";
+    private static final String SUBMIT = "jobs.Jobs.submit";
 
     private final String endpointPath;
     private final Operation<Object, Object> op;
@@ -114,6 +124,37 @@ final class JobRuns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot set job_id on " + op.requestType().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Whether the run of this exchange is started by the generation walk of {@link IdempotentRuns}: jobs/submit or
+     * jobs/runNow with a business key ({@code CamelDatabricksIdempotencyKey}) and automatic tokens. The walk adopts
+     * the run of an earlier attempt that is still running or succeeded, in this process or one that crashed, and
+     * moves past the runs of attempts that failed.
+     */
+    boolean walks(Message message, boolean autoIdempotencyToken) {
+        String key = message.getHeader(DatabricksConstants.IDEMPOTENCY_KEY, String.class);
+        return autoIdempotencyToken && key != null && !key.isBlank()
+                && (SUBMIT.equals(op.id()) || RUN_NOW.equals(op.id()));
+    }
+
+    /**
+     * Starts (or adopts) the run by the generation walk, from the exchange's generation (generations that failed in
+     * this exchange are skipped); the request must carry no token. Answers like the call would: {@code run_id}.
+     */
+    CompletableFuture<Object> startByKey(ApiClient client, Object request, Exchange exchange) {
+        String key = exchange.getMessage().getHeader(DatabricksConstants.IDEMPOTENCY_KEY, String.class);
+        int from = IdempotencyTokens.generation(exchange);
+        IdempotentRuns runs = new JobsExt(client).idempotentRuns();
+        CompletableFuture<IdempotentRun> started = SUBMIT.equals(op.id())
+                ? runs.submitAsync(key, (SubmitRun) request, from) : runs.runNowAsync(key, (RunNow) request, from);
+        return started.thenApply(run -> {
+            if (run.existedBefore()) {
+                LOG.info("databricks:{}: key {} adopted run_id={} of an earlier attempt", endpointPath, key,
+                        run.runId());
+            }
+            return responseFor(client.mapper(), run.runId());
+        });
     }
 
     /** The run id of header {@code CamelDatabricksReattachRunId}, or null: wait on that run, start none. */

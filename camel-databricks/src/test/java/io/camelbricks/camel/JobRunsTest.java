@@ -152,7 +152,7 @@ class JobRunsTest extends EmulatorTestSupport {
         emulator().jobs().scriptNextRun(RunScript.builder().running(1_000_000).thenSucceed());
         Future<Exchange> exchange = template.asyncSend("direct:slow",
                 e -> e.getMessage().setBody(EmulatorRequests.notebookRunBody("long")));
-        awaitTrue(() -> emulator().jobs().runCount() == 1, "the run was submitted");
+        awaitTrue(() -> emulator().requests().countOperation("jobs.Jobs.getRun") > 0, "the run is being waited on");
         long runId = emulator().jobs().runIds().get(0);
 
         context.getRouteController().stopRoute("slow", 1, TimeUnit.SECONDS);

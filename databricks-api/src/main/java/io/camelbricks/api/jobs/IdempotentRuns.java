@@ -91,8 +91,17 @@ public final class IdempotentRuns {
 
     /** As {@link #submit(String, SubmitRun)}, without blocking. */
     public CompletableFuture<IdempotentRun> submitAsync(String key, SubmitRun request) {
+        return submitAsync(key, request, 0);
+    }
+
+    /**
+     * As {@link #submitAsync(String, SubmitRun)}, starting the walk at generation {@code from}: a caller that knows
+     * the generations before {@code from} failed (e.g. Camel redelivering an exchange whose run failed) skips them,
+     * so that a retry right after the failure is not handed the failed run within the clock-skew allowance.
+     */
+    public CompletableFuture<IdempotentRun> submitAsync(String key, SubmitRun request, int from) {
         Objects.requireNonNull(request, "request");
-        return walk("submit", key, request, request.getIdempotencyToken(), token -> jobs.submitAsync(
+        return walk("submit", key, request, request.getIdempotencyToken(), from, token -> jobs.submitAsync(
                 mapper.convertValue(request, SubmitRun.class).setIdempotencyToken(token))
                 .thenApply(response -> response.getRunId()));
     }
@@ -104,14 +113,19 @@ public final class IdempotentRuns {
 
     /** As {@link #runNow(String, RunNow)}, without blocking. */
     public CompletableFuture<IdempotentRun> runNowAsync(String key, RunNow request) {
+        return runNowAsync(key, request, 0);
+    }
+
+    /** As {@link #runNowAsync(String, RunNow)}, starting the walk at generation {@code from} (see submitAsync). */
+    public CompletableFuture<IdempotentRun> runNowAsync(String key, RunNow request, int from) {
         Objects.requireNonNull(request, "request");
-        return walk("run-now", key, request, request.getIdempotencyToken(), token -> jobs.runNowAsync(
+        return walk("run-now", key, request, request.getIdempotencyToken(), from, token -> jobs.runNowAsync(
                 mapper.convertValue(request, RunNow.class).setIdempotencyToken(token))
                 .thenApply(response -> response.getRunId()));
     }
 
     private CompletableFuture<IdempotentRun> walk(String kind, String key, Object request, String givenToken,
-                                                  Function<String, CompletableFuture<Long>> send) {
+                                                  int from, Function<String, CompletableFuture<Long>> send) {
         Objects.requireNonNull(key, "key");
         Instant began = clock.instant();
         if (givenToken != null && !givenToken.isEmpty()) {
@@ -119,7 +133,10 @@ public final class IdempotentRuns {
                     new IdempotentRun(runId, -1, givenToken, run, startedBefore(run, began))));
         }
         String canonical = IdempotencyTokens.canonicalJson(mapper, request);
-        return generation(new Walk(kind, key, canonical, began, send), 0, null);
+        if (from < 0) {
+            throw new IllegalArgumentException("the first generation must be 0 or more, got " + from);
+        }
+        return generation(new Walk(kind, key, canonical, began, send), from, null);
     }
 
     /** One walk's fixed inputs. */
