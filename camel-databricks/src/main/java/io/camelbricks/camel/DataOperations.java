@@ -3,74 +3,88 @@ package io.camelbricks.camel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.camelbricks.api.registry.Operation;
 
 /**
- * The operations whose message body is data: files streamed up and down, directory listings a consumer turns into
- * files, and SQL results as rows. Besides the REST operations ({@code files/upload}, {@code files/download},
- * {@code files/listDirectoryContents}, {@code dbfs/list}, {@code statementExecution/executeStatement}) there are
- * streaming operations that exist only in Camel, the way the Python SDK adds {@code w.dbfs.upload}: they take the
- * request fields of the REST operation they stream through ({@code dbfs/upload} those of {@code dbfs/put}).
+ * The operations the producer carries out itself instead of one REST call: files streamed up and down, SQL results
+ * as rows, and the Camel-only operations built on the client's helpers, the way the Python SDK adds
+ * {@code w.dbfs.upload} or {@code w.clusters.ensure_cluster_is_running}. A Camel-only operation takes the request
+ * fields of the REST operation it is based on ({@code dbfs/upload} those of {@code dbfs/put}). Also: which listings
+ * a consumer turns into files.
  */
 final class DataOperations {
-    /** A Camel-only streaming operation: its path, the REST operation whose fields it takes, and what it does. */
-    record Streaming(String path, String base, RemoteStore store, FileTransfer.Direction direction, String pathField,
-                     List<String> unsupportedFields, String description) {
+    /** A Camel-only operation: its path, the REST operation whose request fields it takes, and what it does. */
+    record CamelOperation(String path, String base, Function<DatabricksEndpoint, DataTransfer> transfer,
+                          String description) {
     }
 
-    private static final Map<String, Streaming> STREAMING = index(
-            new Streaming("dbfs/upload", "dbfs/put", RemoteStore.DBFS, FileTransfer.Direction.UPLOAD, "path",
+    private static final Map<String, CamelOperation> CAMEL_OPERATIONS = index(
+            streaming("dbfs/upload", "dbfs/put", RemoteStore.DBFS, FileTransfer.Direction.UPLOAD, "path",
                     List.of("contents"), "Streams the body to a DBFS file of any size (create, 1 MB add-block"
                             + " calls, close; the old file stays until the new one is complete)."),
-            new Streaming("dbfs/download", "dbfs/read", RemoteStore.DBFS, FileTransfer.Direction.DOWNLOAD, "path",
+            streaming("dbfs/download", "dbfs/read", RemoteStore.DBFS, FileTransfer.Direction.DOWNLOAD, "path",
                     List.of("offset", "length"), "The whole DBFS file as an InputStream body, read in 1 MB windows"
                             + " as it is consumed."),
-            new Streaming("workspace/upload", "workspace/importContent", RemoteStore.WORKSPACE, FileTransfer.Direction.UPLOAD,
-                    "path", List.of("content"), "Streams the body into a notebook or workspace file (one multipart"
-                            + " import; format SOURCE by default, with language, or AUTO, JUPYTER, DBC, ...)."),
-            new Streaming("workspace/download", "workspace/export", RemoteStore.WORKSPACE,
+            streaming("workspace/upload", "workspace/importContent", RemoteStore.WORKSPACE,
+                    FileTransfer.Direction.UPLOAD, "path", List.of("content"), "Streams the body into a notebook or"
+                            + " workspace file (one multipart import; format SOURCE by default, with language, or"
+                            + " AUTO, JUPYTER, DBC, ...)."),
+            streaming("workspace/download", "workspace/export", RemoteStore.WORKSPACE,
                     FileTransfer.Direction.DOWNLOAD, "path", List.of(), "A notebook or workspace file as an"
                             + " InputStream body (direct download; format SOURCE by default, or JUPYTER, DBC, HTML,"
-                            + " ...)."));
+                            + " ...)."),
+            new CamelOperation("jobs/getRunOutputs", "jobs/getRunOutput", HelperCalls::runOutputs, "The output of"
+                    + " every task of a run (RunOutputs: notebook exit values, errors, logs, by task key), where"
+                    + " jobs/getRunOutput answers 400 for a multi-task run."),
+            new CamelOperation("clusters/ensureRunning", "clusters/get", HelperCalls::ensureClusterRunning, "The"
+                    + " cluster, RUNNING: a terminated one is started, a pending, restarting or resizing one waited"
+                    + " for (no thread held), a terminating one waited out then started."));
 
     private static final String STATEMENT_EXECUTION = "sql.StatementExecution.executeStatement";
 
     private DataOperations() {
     }
 
-    private static Map<String, Streaming> index(Streaming... operations) {
-        Map<String, Streaming> map = new LinkedHashMap<>();
-        for (Streaming s : operations) {
-            map.put(s.path(), s);
+    private static CamelOperation streaming(String path, String base, RemoteStore store,
+                                            FileTransfer.Direction direction, String pathField,
+                                            List<String> unsupportedFields, String description) {
+        return new CamelOperation(path, base, endpoint -> new FileTransfer(path, endpoint.requestAssembler(), store,
+                direction, pathField, unsupportedFields), description);
+    }
+
+    private static Map<String, CamelOperation> index(CamelOperation... operations) {
+        Map<String, CamelOperation> map = new LinkedHashMap<>();
+        for (CamelOperation o : operations) {
+            map.put(o.path(), o);
         }
         return map;
     }
 
-    /** The Camel-only streaming operation at {@code path} ({@code dbfs/upload}), or null. */
-    static Streaming streaming(String path) {
-        return STREAMING.get(path);
+    /** The Camel-only operation at {@code path} ({@code dbfs/upload}), or null. */
+    static CamelOperation camelOperation(String path) {
+        return CAMEL_OPERATIONS.get(path);
     }
 
-    /** Every Camel-only streaming operation. */
-    static List<Streaming> streamingOperations() {
-        return List.copyOf(STREAMING.values());
+    /** Every Camel-only operation. */
+    static List<CamelOperation> camelOperations() {
+        return List.copyOf(CAMEL_OPERATIONS.values());
     }
 
     /** The Camel-only operations of {@code service}, by name. */
-    static List<String> streamingNames(String service) {
-        return STREAMING.keySet().stream().filter(p -> p.startsWith(service + "/"))
+    static List<String> camelOperationNames(String service) {
+        return CAMEL_OPERATIONS.keySet().stream().filter(p -> p.startsWith(service + "/"))
                 .map(p -> p.substring(service.length() + 1)).toList();
     }
 
-    /** The data transfer of a producer on {@code endpoint}, or null when its body is JSON. */
+    /** What the producer on {@code endpoint} does itself, or null when it makes the REST call of its operation. */
     static DataTransfer transferFor(DatabricksEndpoint endpoint) {
         Operation<Object, Object> op = endpoint.definition();
         String path = endpoint.getPath();
-        Streaming streaming = streaming(path);
-        if (streaming != null) {
-            return new FileTransfer(path, endpoint.requestAssembler(), streaming.store(), streaming.direction(),
-                    streaming.pathField(), streaming.unsupportedFields());
+        CamelOperation camel = camelOperation(path);
+        if (camel != null) {
+            return camel.transfer().apply(endpoint);
         }
         if (endpoint.output().isRows()) {
             if (!STATEMENT_EXECUTION.equals(op.id())) {

@@ -8,8 +8,9 @@ import org.apache.camel.Exchange;
 import io.camelbricks.api.ApiClient;
 
 /**
- * A producer operation whose body is data rather than a JSON request or response: a file streamed up or down, or
- * the rows of a SQL statement. The producer hands the exchange over and completes it when the future does.
+ * What a producer does itself instead of the one REST call of its operation: a file streamed up or down, the rows of
+ * a SQL statement, a client helper (see {@link DataOperations}). The producer hands the exchange over and completes
+ * it when the future does.
  */
 interface DataTransfer extends AutoCloseable {
     /**

@@ -76,9 +76,9 @@ final class OperationLookup {
      * @throws IllegalArgumentException naming the closest valid services or operations when there is none
      */
     static Operation<?, ?> resolve(String service, String operation) {
-        DataOperations.Streaming streaming = DataOperations.streaming(service + "/" + operation);
-        if (streaming != null) {
-            String[] base = split(streaming.base());
+        DataOperations.CamelOperation camel = DataOperations.camelOperation(service + "/" + operation);
+        if (camel != null) {
+            String[] base = split(camel.base());
             return resolve(base[0], base[1]); // its request fields are those of the REST operation it streams through
         }
         Map<String, Operation<?, ?>> methods = Index.BY_SERVICE.get(service);
@@ -102,7 +102,7 @@ final class OperationLookup {
         Operation<?, ?> op = methods.get(operation);
         if (op == null) {
             List<String> names = new java.util.ArrayList<>(methods.keySet());
-            names.addAll(DataOperations.streamingNames(service));
+            names.addAll(DataOperations.camelOperationNames(service));
             List<String> closest = ClosestNames.closestTo(operation, names);
             throw new IllegalArgumentException("Unknown operation '" + operation + "' of Databricks service '" + service
                     + "'. Did you mean: " + String.join(", ", closest.stream().map(m -> service + "/" + m).toList())
