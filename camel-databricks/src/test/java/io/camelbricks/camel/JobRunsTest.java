@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -22,6 +21,7 @@ import io.camelbricks.emulator.jobs.RunOutcome;
 import io.camelbricks.emulator.jobs.RunScript;
 import io.camelbricks.emulator.jobs.TaskOutput;
 
+import static io.camelbricks.camel.Conditions.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -172,16 +172,5 @@ class JobRunsTest extends EmulatorTestSupport {
                 .hasMessageContaining("set one of them");
         assertThatThrownBy(() -> context.getEndpoint("databricks:jobs/list?cancelPreviousRuns=true&" + connection()))
                 .hasMessageContaining("cancelPreviousRuns");
-    }
-
-    /** Waits for something another thread does (bounded; the assertion is on the condition, never on time). */
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -20,6 +19,7 @@ import io.camelbricks.api.sql.StatementFailedException;
 import io.camelbricks.emulator.sql.EmulatedSql;
 import io.camelbricks.emulator.sql.StatementScript;
 
+import static io.camelbricks.camel.Conditions.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -123,16 +123,5 @@ class StatementRowsTest extends EmulatorTestSupport {
         awaitTrue(() -> emulator().sql().statementState(id).orElse("").equals("CANCELED"), "the statement cancelled");
         assertThat(exchange.get(10, TimeUnit.SECONDS).getException()).isNotNull();
         assertThat(emulator().sql().execute("SELECT COUNT(*) FROM orders").rows().get(0)[0]).isEqualTo("1000");
-    }
-
-    /** Waits for something another thread does (bounded; the assertion is on the condition, never on time). */
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 }
