@@ -159,7 +159,7 @@ final class JobRuns {
 
     /** The run id of header {@code CamelDatabricksReattachRunId}, or null: wait on that run, start none. */
     Long reattachRunId(Message message) {
-        if (RUN_STARTERS.contains(op.id()) && !"jobs.Jobs.repairRun".equals(op.id())) {
+        if (SUBMIT.equals(op.id()) || RUN_NOW.equals(op.id())) {
             return message.getHeader(DatabricksConstants.REATTACH_RUN_ID, Long.class);
         }
         return null;

@@ -53,7 +53,7 @@ final class StatementRows implements DataTransfer {
         running.add(execution);
         execution.whenComplete((result, failure) -> running.remove(execution));
         return execution.thenCompose(result -> {
-            setHeaders(message, result, client);
+            setHeaders(message, result);
             if (lazy) {
                 RowMaps rows = new RowMaps(result);
                 exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -75,7 +75,7 @@ final class StatementRows implements DataTransfer {
         });
     }
 
-    private static void setHeaders(Message message, StatementResult result, ApiClient client) {
+    private static void setHeaders(Message message, StatementResult result) {
         message.setHeader(DatabricksConstants.STATEMENT_ID, result.statementId());
         message.setHeader(DatabricksConstants.STATE, "SUCCEEDED");
         message.setHeader(DatabricksConstants.RESULT_MANIFEST, result.manifest());
