@@ -164,28 +164,34 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                 continue;
             }
             added.add(key);
-            DatabricksFile file = new DatabricksFile(entry, relative, () -> store.open(client, entry.path(), client.mapper().createObjectNode()).stream());
-            Exchange exchange = createExchange(true);
-            Message message = exchange.getMessage();
-            message.setBody(file);
-            message.setHeader(DatabricksConstants.OPERATION, endpoint.getPath());
-            message.setHeader(DatabricksConstants.ITEM_KEY, identity);
-            message.setHeader(DatabricksConstants.FILE_PATH, entry.path());
-            message.setHeader(Exchange.FILE_NAME, relative);
-            message.setHeader(Exchange.FILE_NAME_ONLY, entry.name());
-            message.setHeader(Exchange.FILE_LENGTH, entry.size());
-            if (entry.lastModified() > 0) {
-                message.setHeader(Exchange.FILE_LAST_MODIFIED, entry.lastModified());
-            }
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    file.closeStreams();
-                }
-            });
+            Exchange exchange = fileExchange(new DatabricksFile(entry, relative,
+                    () -> store.open(client, entry.path(), client.mapper().createObjectNode()).stream()), identity);
             exchange.setProperty(EVENT_KEY_PROPERTY, key);
             exchanges.add(exchange);
         }
+    }
+
+    /** The exchange of one listed file: the file as body, the file component's headers. */
+    private Exchange fileExchange(DatabricksFile file, String identity) {
+        Exchange exchange = createExchange(true);
+        Message message = exchange.getMessage();
+        message.setBody(file);
+        message.setHeader(DatabricksConstants.OPERATION, endpoint.getPath());
+        message.setHeader(DatabricksConstants.ITEM_KEY, identity);
+        message.setHeader(DatabricksConstants.FILE_PATH, file.getPath());
+        message.setHeader(Exchange.FILE_NAME, file.getRelativePath());
+        message.setHeader(Exchange.FILE_NAME_ONLY, file.getName());
+        message.setHeader(Exchange.FILE_LENGTH, file.getSize());
+        if (file.getLastModified() > 0) {
+            message.setHeader(Exchange.FILE_LAST_MODIFIED, file.getLastModified());
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                file.closeStreams();
+            }
+        });
+        return exchange;
     }
 
     /** Queues an exchange for {@code value} unless its key (item, or item and state) was emitted before. */
