@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -215,7 +216,8 @@ class SqlClientEmulatorTest {
         StatementResult.RowIterator it = r.iterator();
         it.next();
         it.close();
-        Thread.sleep(200);
+        ThreadPoolExecutor fetches = (ThreadPoolExecutor) w.sql().fetchPool();
+        awaitTrue(() -> fetches.getActiveCount() == 0 && fetches.getQueue().isEmpty(), "prefetching stopped");
         assertThat(chunkGets()).isLessThanOrEqualTo(2);
         assertThat(it.hasNext()).isFalse();
         w.sql().prefetch(2);
@@ -337,12 +339,9 @@ class SqlClientEmulatorTest {
     void cancellingTheAsyncFutureCancelsTheStatement() throws Exception {
         emu.sql().scriptNextStatement(StatementScript.running(Duration.ofMinutes(10)));
         var future = w.sql().executeAsync(sql("DELETE FROM orders"));
-        Thread.sleep(50);
+        awaitTrue(() -> emu.sql().statementCount() == 1, "the statement reached the warehouse");
         future.cancel(true);
-        long deadline = System.currentTimeMillis() + 5000;
-        while (cancels() == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitTrue(() -> cancels() > 0, "the statement was cancelled");
         assertThat(cancels()).isEqualTo(1);
         CLOCK.advance(Duration.ofMinutes(11));
         assertThat(emu.sql().execute("SELECT COUNT(*) FROM orders").rows().get(0)[0]).isEqualTo("25");
@@ -369,6 +368,18 @@ class SqlClientEmulatorTest {
         assertThat(sum).isEqualTo(999_999L * 1_000_000L / 2);
         assertThat(maxAhead).isLessThanOrEqualTo(1);
         w.sql().prefetch(2);
+    }
+
+    /** Waits (bounded) for what another thread does; the assertion is on the condition, never on time. */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never happened: " + what);
+            }
+            Thread.sleep(5);
+        }
     }
 
     private static long cancels() {
