@@ -233,6 +233,9 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         try {
             return processBatch(exchanges);
         } finally {
+            for (Object left : exchanges) { // not handed over (processBatch failed): their events must come again
+                current.hold(((Exchange) left).getProperty(RUN_START_PROPERTY, Long.class));
+            }
             if (current.close()) {
                 cursor.commit(current);
             }
