@@ -49,7 +49,8 @@ import io.camelbricks.api.registry.Operation;
  * Each poll walks the lazy listing (pages fetched as needed, up to {@code maxMessagesPerPoll} new exchanges). Keys
  * go into the {@link IdempotentRepository} when an exchange is created; a failed exchange removes its key (the
  * next poll emits it again), and so does stopping before an exchange was handed over. With a persistent repository
- * a restart therefore neither loses nor duplicates events.
+ * a restart therefore neither loses nor duplicates events. Once the exchange of an item's state completed, the keys
+ * of the item's other states are removed: an item that comes back to a state is a new event.
  */
 public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     /** Default size of the in-memory repository of emitted keys. */
@@ -132,11 +133,6 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         if (ownsStateRepository) {
             ServiceHelper.stopService(stateRepository);
         }
-    }
-
-    /** RUN_EVENTS: the cursor (its key in the stateRepository, where the next poll starts). */
-    RunEventCursor runEventCursor() {
-        return cursor;
     }
 
     @Override
