@@ -131,6 +131,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "onWaitTimeout": target.setOnWaitTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.setOutputType(property(camelContext, java.lang.String.class, value)); return true;
+        case "overlap": target.setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -160,10 +161,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "skipverify":
         case "skipVerify": target.getConfiguration().setSkipVerify(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "startfrom":
+        case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statefield":
         case "stateField": target.setStateField(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "terminalstates":
         case "terminalStates": target.setTerminalStates(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -299,6 +304,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "onWaitTimeout": return java.lang.String.class;
         case "outputtype":
         case "outputType": return java.lang.String.class;
+        case "overlap": return long.class;
         case "password": return java.lang.String.class;
         case "pollinterval":
         case "pollInterval": return long.class;
@@ -328,10 +334,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "skipverify":
         case "skipVerify": return java.lang.Boolean.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statefield":
         case "stateField": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "terminalstates":
         case "terminalStates": return java.lang.String.class;
         case "timeunit":
@@ -463,6 +473,7 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "onWaitTimeout": return target.getOnWaitTimeout();
         case "outputtype":
         case "outputType": return target.getOutputType();
+        case "overlap": return target.getOverlap();
         case "password": return target.getConfiguration().getPassword();
         case "pollinterval":
         case "pollInterval": return target.getPollInterval();
@@ -492,10 +503,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "skipverify":
         case "skipVerify": return target.getConfiguration().getSkipVerify();
+        case "startfrom":
+        case "startFrom": return target.getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statefield":
         case "stateField": return target.getStateField();
+        case "staterepository":
+        case "stateRepository": return target.getStateRepository();
         case "terminalstates":
         case "terminalStates": return target.getTerminalStates();
         case "timeunit":
@@ -520,6 +535,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

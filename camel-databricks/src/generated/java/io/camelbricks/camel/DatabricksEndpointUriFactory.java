@@ -23,7 +23,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(90);
         props.add("accountClient");
         props.add("accountId");
         props.add("actionsIdTokenRequestToken");
@@ -82,6 +82,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("onWaitTimeout");
         props.add("operation");
         props.add("outputType");
+        props.add("overlap");
         props.add("password");
         props.add("pollInterval");
         props.add("pollStrategy");
@@ -100,8 +101,10 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sendEmptyMessageWhenIdle");
         props.add("service");
         props.add("skipVerify");
+        props.add("startFrom");
         props.add("startScheduler");
         props.add("stateField");
+        props.add("stateRepository");
         props.add("terminalStates");
         props.add("timeUnit");
         props.add("token");

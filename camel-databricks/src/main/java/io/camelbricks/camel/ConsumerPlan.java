@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 
@@ -21,6 +22,9 @@ import io.camelbricks.api.wire.JsonMapper;
  * <li>{@link Kind#CHANGES}: a list operation, one exchange per observed state of each item; the state field
  * defaults to the status path of a waiter of the same service when the items have that field (runs:
  * {@code state.life_cycle_state}; clusters and warehouses: {@code state});</li>
+ * <li>{@link Kind#RUN_EVENTS}: {@code jobs/listRuns} with {@code emit=changes}: like CHANGES (each observed
+ * life_cycle_state of each run once), but each poll lists only the runs started since a persisted cursor minus an
+ * overlap ({@link RunEventCursor}, {@link RunEventWindow});</li>
  * <li>{@link Kind#FOLLOW}: an operation a waiter polls (e.g. {@code jobs/getRun}), one exchange per observed
  * state of that one entity, until a terminal state;</li>
  * <li>{@link Kind#FILES}: a directory listing ({@code files/listDirectoryContents}, {@code dbfs/list}), one
@@ -28,7 +32,10 @@ import io.camelbricks.api.wire.JsonMapper;
  * </ul>
  */
 final class ConsumerPlan {
-    enum Kind { ITEMS, CHANGES, FOLLOW, FILES }
+    enum Kind { ITEMS, CHANGES, RUN_EVENTS, FOLLOW, FILES }
+
+    /** The operation whose state changes are run events. */
+    static final String LIST_RUNS = "jobs.Jobs.listRuns";
 
     private static final ObjectMapper MAPPER = JsonMapper.create();
 
@@ -36,9 +43,15 @@ final class ConsumerPlan {
     private final String statePath;
     private final Set<String> terminalStates;
     private final DataOperations.Listing listing;
+    private Set<String> stateValues = Set.of();
 
     private ConsumerPlan(Kind kind, String statePath, Set<String> terminalStates) {
         this(kind, statePath, terminalStates, null);
+    }
+
+    private ConsumerPlan withStateValues(Operation<?, ?> op) {
+        this.stateValues = stateValues(MAPPER.constructType(op.pagination().itemType()), statePath);
+        return this;
     }
 
     private ConsumerPlan(Kind kind, String statePath, Set<String> terminalStates, DataOperations.Listing listing) {
@@ -60,6 +73,15 @@ final class ConsumerPlan {
     /** The dotted path of the state in an item or entity (CHANGES, FOLLOW). */
     String statePath() {
         return statePath;
+    }
+
+    /**
+     * CHANGES, RUN_EVENTS: the values the state field can take (its enum's wire values; empty when the field is no
+     * enum). Emitting one state of an item forgets that the item's other states were emitted, so that an item coming
+     * back to a state (a warehouse RUNNING again after STOPPED, a repaired run) is emitted again.
+     */
+    Set<String> stateValues() {
+        return stateValues;
     }
 
     /** The states after which a FOLLOW consumer stops polling. */
@@ -87,7 +109,10 @@ final class ConsumerPlan {
                         + op.pagination().itemType().getSimpleName() + ") have no state field of a waiter of the"
                         + " service");
             }
-            return new ConsumerPlan(Kind.CHANGES, statePath, Set.of());
+            if (op.id().equals(LIST_RUNS)) {
+                return runEvents(endpoint, statePath).withStateValues(op);
+            }
+            return new ConsumerPlan(Kind.CHANGES, statePath, Set.of()).withStateValues(op);
         }
         List<WaitSpec> waiters = waitersPolling(op);
         if (waiters.isEmpty()) {
@@ -108,6 +133,24 @@ final class ConsumerPlan {
             }
         }
         return new ConsumerPlan(Kind.FOLLOW, statePath, Set.copyOf(terminal));
+    }
+
+    /**
+     * Run events: the listing must show active and completed runs (a filter on either would hide the transitions
+     * into or out of it), and startFrom must be readable.
+     */
+    private static ConsumerPlan runEvents(DatabricksEndpoint endpoint, String statePath) {
+        for (String field : List.of("active_only", "completed_only")) {
+            JsonNode value = endpoint.requestAssembler().uriFields().get(field);
+            if (value != null && value.asBoolean(false)) {
+                throw new IllegalArgumentException("emit=changes on databricks:" + endpoint.getPath() + " lists"
+                        + " active and completed runs itself to see every transition; remove the option " + field
+                        + " (to react to some states only, filter on header " + DatabricksConstants.OBSERVED_STATE
+                        + ")");
+            }
+        }
+        RunEventCursor.initial(endpoint.getStartFrom(), () -> 0L);
+        return new ConsumerPlan(Kind.RUN_EVENTS, statePath, RunEventWindow.FINAL_LIFE_CYCLE_STATES);
     }
 
     /** The waiters that poll {@code op}: they say which of its fields is the state, and which states are final. */
@@ -135,6 +178,45 @@ final class ConsumerPlan {
             }
         }
         return null;
+    }
+
+    /** The wire values of the enum (or open enum) at the dotted {@code path} of {@code type}; else empty. */
+    static Set<String> stateValues(JavaType type, String path) {
+        JavaType current = type;
+        for (String part : path.split("\\.")) {
+            if (current == null || current.isContainerType() || current.getRawClass().getName().startsWith("java.")) {
+                return Set.of();
+            }
+            JavaType next = null;
+            for (BeanPropertyDefinition p : MAPPER.getSerializationConfig().introspect(current).findProperties()) {
+                if (p.getName().equals(part)) {
+                    next = p.getPrimaryType();
+                    break;
+                }
+            }
+            current = next;
+        }
+        if (current == null) {
+            return Set.of();
+        }
+        List<?> constants;
+        Class<?> raw = current.getRawClass();
+        if (raw.isEnum()) {
+            constants = List.of(raw.getEnumConstants());
+        } else if (TypeNames.isOpenEnum(raw)) {
+            try {
+                constants = (List<?>) raw.getMethod("knownValues").invoke(null);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return Set.of();
+            }
+        } else {
+            return Set.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (Object constant : constants) {
+            values.add(MAPPER.valueToTree(constant).asText());
+        }
+        return Set.copyOf(values);
     }
 
     /** Whether the JSON of {@code type} has a scalar at the dotted {@code path}. */

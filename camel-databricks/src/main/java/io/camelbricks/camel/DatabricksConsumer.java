@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -17,11 +20,16 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.error.DatabricksError;
@@ -32,12 +40,17 @@ import io.camelbricks.api.registry.Operation;
  * <ul>
  * <li>items: each item of a listing once, keyed {@code service/op:<item key>};</li>
  * <li>changes: each observed state of each item once, keyed {@code service/op:<item key>:state=<state>};</li>
- * <li>follow: each observed state of one entity (e.g. a run), until a terminal state has been emitted.</li>
+ * <li>follow: each observed state of one entity (e.g. a run), until a terminal state has been emitted;</li>
+ * <li>run events ({@code jobs/listRuns?emit=changes}): as changes, but each poll lists only the runs started since a
+ * persisted cursor minus an overlap ({@link RunEventCursor}); a key goes into the repository only once its exchange
+ * completed, and the cursor moves only once every exchange of the poll completed, never past a run still in
+ * progress or an event whose exchange failed ({@link RunEventWindow}).</li>
  * </ul>
  * Each poll walks the lazy listing (pages fetched as needed, up to {@code maxMessagesPerPoll} new exchanges). Keys
  * go into the {@link IdempotentRepository} when an exchange is created; a failed exchange removes its key (the
  * next poll emits it again), and so does stopping before an exchange was handed over. With a persistent repository
- * a restart therefore neither loses nor duplicates events.
+ * a restart therefore neither loses nor duplicates events. Once the exchange of an item's state completed, the keys
+ * of the item's other states are removed: an item that comes back to a state is a new event.
  */
 public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     /** Default size of the in-memory repository of emitted keys. */
@@ -45,7 +58,10 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     /** How many items' last states are remembered for {@code CamelDatabricksPreviousState}. */
     static final int PREVIOUS_STATES = 10_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabricksConsumer.class);
     private static final String EVENT_KEY_PROPERTY = "CamelDatabricksEventKey";
+    private static final String RUN_START_PROPERTY = "CamelDatabricksRunEventStart";
+    private static final String FORGET_KEYS_PROPERTY = "CamelDatabricksEventForgetKeys";
 
     private final DatabricksEndpoint endpoint;
     private final ConsumerPlan plan;
@@ -61,6 +77,11 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     private boolean ownsRepository;
     /** FOLLOW: the entity reached a terminal state and that state was emitted; nothing more to poll. */
     private volatile boolean followed;
+    /** RUN_EVENTS: the cursor, its repository, and the window of the last poll (settled once its exchanges are). */
+    private StateRepository<String, String> stateRepository;
+    private boolean ownsStateRepository;
+    private RunEventCursor cursor;
+    private volatile RunEventWindow window;
 
     public DatabricksConsumer(DatabricksEndpoint endpoint, Processor processor, ConsumerPlan plan) {
         super(endpoint, processor);
@@ -87,6 +108,18 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
         ServiceHelper.startService(repository);
+        if (plan.kind() == ConsumerPlan.Kind.RUN_EVENTS) {
+            stateRepository = endpoint.getStateRepository();
+            ownsStateRepository = stateRepository == null;
+            if (ownsStateRepository) {
+                stateRepository = new MemoryStateRepository();
+            }
+            ServiceHelper.startService(stateRepository);
+            cursor = new RunEventCursor(stateRepository, RunEventCursor.keyFor(endpoint.getPath(),
+                    endpoint.requestAssembler().uriFields()), endpoint.getOverlap(), endpoint.getStartFrom(),
+                    System::currentTimeMillis);
+            window = null;
+        }
         followed = false;
         super.doStart();
     }
@@ -97,12 +130,18 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         if (ownsRepository) {
             ServiceHelper.stopService(repository);
         }
+        if (ownsStateRepository) {
+            ServiceHelper.stopService(stateRepository);
+        }
     }
 
     @Override
     protected int poll() throws Exception {
         if (followed) {
             return 0;
+        }
+        if (plan.kind() == ConsumerPlan.Kind.RUN_EVENTS) {
+            return pollRunEvents();
         }
         ApiClient client = endpoint.client();
         Operation<Object, Object> op = endpoint.definition();
@@ -134,6 +173,69 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         }
         forceConsumerAsReady();
         return processBatch(exchanges);
+    }
+
+    /**
+     * RUN_EVENTS: lists the runs started from the window's start (the cursor minus the overlap), newest first, and
+     * queues each observed state not emitted before. The next poll waits until the exchanges of this one completed,
+     * so that the cursor it starts from accounts for every failure.
+     */
+    private int pollRunEvents() throws Exception {
+        RunEventWindow previous = window;
+        if (previous != null && !previous.isSettled()) {
+            LOG.debug("databricks:{}: the exchanges of the previous poll are still in flight; not polling",
+                    endpoint.getPath());
+            return 0;
+        }
+        ApiClient client = endpoint.client();
+        Operation<Object, Object> op = endpoint.definition();
+        RunEventWindow current = cursor.open();
+        ObjectNode fields = endpoint.requestAssembler().fieldValues(null, client.mapper());
+        long from = Math.max(current.from(), fields.path("start_time_from").asLong(0));
+        if (from > 0) {
+            fields.put("start_time_from", from);
+        }
+        Queue<Object> exchanges = new ArrayDeque<>();
+        try {
+            Object request = client.mapper().treeToValue(fields, op.requestType());
+            boolean toTheEnd = true;
+            for (Object run : client.paginate(op, request)) {
+                if (!isRunAllowed() || (maxMessagesPerPoll > 0 && exchanges.size() >= maxMessagesPerPoll)) {
+                    toTheEnd = false;
+                    break;
+                }
+                JsonNode json = client.mapper().valueToTree(run);
+                long start = current.startOf(json);
+                if (start < from) {
+                    break; // newest first: the rest started before the window (a server that ignored the filter)
+                }
+                current.listed(start, RunEventWindow.inProgress(json));
+                Exchange exchange = offer(run, json, client, null);
+                if (exchange != null) {
+                    exchange.setProperty(RUN_START_PROPERTY, start);
+                    exchanges.add(exchange);
+                }
+            }
+            if (toTheEnd) {
+                current.listedToTheEnd();
+            }
+        } catch (RuntimeException e) {
+            // nothing of this poll was emitted and the cursor stays: the next poll lists the same window again
+            exchanges.forEach(exchange -> releaseExchange((Exchange) exchange, false));
+            throw e instanceof DatabricksError error ? new DatabricksOperationException(endpoint.getPath(), error) : e;
+        }
+        window = current;
+        forceConsumerAsReady();
+        try {
+            return processBatch(exchanges);
+        } finally {
+            for (Object left : exchanges) { // not handed over (processBatch failed): their events must come again
+                current.hold(((Exchange) left).getProperty(RUN_START_PROPERTY, Long.class));
+            }
+            if (current.close()) {
+                cursor.commit(current);
+            }
+        }
     }
 
     /**
@@ -196,26 +298,39 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
 
     /** Queues an exchange for {@code value} unless its key (item, or item and state) was emitted before. */
     private void offer(Object value, ApiClient client, Queue<Object> exchanges, List<String> added) {
-        JsonNode json = client.mapper().valueToTree(value);
+        Exchange exchange = offer(value, client.mapper().valueToTree(value), client, added);
+        if (exchange != null) {
+            exchanges.add(exchange);
+        }
+    }
+
+    /**
+     * An exchange for {@code value} unless its key was emitted before, else null. With {@code added} the key goes
+     * into the repository now (and into {@code added}; a failure removes it again); without (run events) only once
+     * the exchange completed, so that a crash in between loses nothing.
+     */
+    private Exchange offer(Object value, JsonNode json, ApiClient client, List<String> added) {
         String identity = itemKey.of(json);
         String key = endpoint.getPath() + ":" + identity;
         String state = null;
         if (plan.kind() != ConsumerPlan.Kind.ITEMS) {
             JsonNode node = ResultHeaders.at(json, plan.statePath());
             if (node == null) {
-                return; // no state to report (yet)
+                return null; // no state to report (yet)
             }
             state = node.asText();
             key = key + ":state=" + state;
         }
-        boolean isNew = repository.add(key);
+        boolean isNew = added != null ? repository.add(key) : !repository.contains(key);
         if (plan.kind() == ConsumerPlan.Kind.FOLLOW && plan.terminalStates().contains(state) && !isNew) {
             followed = true; // the terminal state was emitted (and completed) before: the entity is done
         }
         if (!isNew) {
-            return;
+            return null;
         }
-        added.add(key);
+        if (added != null) {
+            added.add(key);
+        }
         Exchange exchange = createExchange(true);
         exchange.getMessage().setBody(ResultBody.convert(endpoint.output(), client.mapper(), value));
         exchange.getMessage().setHeader(DatabricksConstants.OPERATION, endpoint.getPath());
@@ -227,9 +342,32 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             if (previous != null && !previous.equals(state)) {
                 exchange.getMessage().setHeader(DatabricksConstants.PREVIOUS_STATE, previous);
             }
+            exchange.setProperty(FORGET_KEYS_PROPERTY, otherStateKeys(endpoint.getPath() + ":" + identity, state,
+                    previous));
         }
         exchange.setProperty(EVENT_KEY_PROPERTY, key);
-        exchanges.add(exchange);
+        return exchange;
+    }
+
+    /**
+     * The keys of the item's other states (its state field's values, and the state emitted before it): once this
+     * state is emitted, they are forgotten, so that the item entering one of them again is a new event.
+     */
+    private List<String> otherStateKeys(String itemPrefix, String state, String previous) {
+        Set<String> others = new LinkedHashSet<>(plan.stateValues());
+        if (previous != null) {
+            others.add(previous);
+        }
+        others.remove(state);
+        return others.stream().map(other -> itemPrefix + ":state=" + other).toList();
+    }
+
+    /** After an event's exchange completed: forget the item's other states (see {@link #otherStateKeys}). */
+    private void forgetOtherStates(Exchange done) {
+        List<?> keys = done.getProperty(FORGET_KEYS_PROPERTY, List.class);
+        if (keys != null) {
+            keys.forEach(key -> repository.remove((String) key));
+        }
     }
 
     @Override
@@ -243,17 +381,20 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
             String key = exchange.getProperty(EVENT_KEY_PROPERTY, String.class);
-            exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
-                @Override
-                public void onComplete(Exchange done) {
-                    repository.confirm(key);
-                }
+            exchange.getExchangeExtension().addOnCompletion(plan.kind() == ConsumerPlan.Kind.RUN_EVENTS
+                    ? runEventCompletion(key, exchange.getProperty(RUN_START_PROPERTY, Long.class))
+                    : new Synchronization() {
+                        @Override
+                        public void onComplete(Exchange done) {
+                            repository.confirm(key);
+                            forgetOtherStates(done);
+                        }
 
-                @Override
-                public void onFailure(Exchange failed) {
-                    repository.remove(key);
-                }
-            });
+                        @Override
+                        public void onFailure(Exchange failed) {
+                            repository.remove(key);
+                        }
+                    });
             AsyncCallback callback = defaultConsumerCallback(exchange, true);
             getAsyncProcessor().process(exchange, callback);
             index++;
@@ -261,10 +402,43 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         // stopping: what was not handed over is forgotten, to be emitted after the restart
         while (!exchanges.isEmpty()) {
             Exchange left = (Exchange) exchanges.poll();
-            repository.remove(left.getProperty(EVENT_KEY_PROPERTY, String.class));
+            if (plan.kind() == ConsumerPlan.Kind.RUN_EVENTS) {
+                window.hold(left.getProperty(RUN_START_PROPERTY, Long.class));
+            } else {
+                repository.remove(left.getProperty(EVENT_KEY_PROPERTY, String.class));
+            }
             releaseExchange(left, false);
         }
         pendingExchanges = 0;
         return index;
+    }
+
+    /**
+     * RUN_EVENTS: the event is remembered once its exchange completed; a failed one is not, and holds the cursor at
+     * its run. The last exchange of a poll to complete commits the cursor.
+     */
+    private Synchronization runEventCompletion(String key, long start) {
+        RunEventWindow current = window;
+        current.handedOver();
+        return new Synchronization() {
+            @Override
+            public void onComplete(Exchange done) {
+                repository.add(key);
+                repository.confirm(key);
+                forgetOtherStates(done);
+                settled(false);
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                settled(true);
+            }
+
+            private void settled(boolean failed) {
+                if (current.exchangeDone(start, failed)) {
+                    cursor.commit(current);
+                }
+            }
+        };
     }
 }

@@ -18,6 +18,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -132,7 +133,9 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     @UriParam(label = "consumer", defaultValue = "items", enums = "items,changes", description = "What the consumer"
             + " emits: items (each listed item once) or changes (one exchange per observed change of an item's"
-            + " state, see stateField). Following one entity (e.g. jobs/getRun?runId=...) is always changes.")
+            + " state, see stateField; on jobs/listRuns: run events, listing only the runs started since a persisted"
+            + " cursor, see overlap, startFrom and stateRepository). Following one entity (e.g."
+            + " jobs/getRun?runId=...) is always changes.")
     private String emit = ConsumerMode.ITEMS.optionValue();
     @UriParam(label = "consumer", description = "With emit=changes: the item field (dotted path) holding its"
             + " state. Default: the status path of the service's waiter when the item has it (e.g. runs:"
@@ -147,6 +150,22 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             + " repository of 100000 keys (forgotten on restart); use a persistent one (e.g. a"
             + " FileIdempotentRepository or JdbcMessageIdRepository bean) to survive restarts.")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "5m", description = "Run events"
+            + " (jobs/listRuns with emit=changes): how far before the cursor each poll lists runs again"
+            + " (start_time_from = cursor - overlap), to catch runs that become visible to listings with a start_time"
+            + " already in the past (e.g. 5m, PT10M or milliseconds).")
+    private long overlap = RunEventCursor.DEFAULT_OVERLAP_MILLIS;
+    @UriParam(label = "consumer", defaultValue = "now", description = "Run events (jobs/listRuns with"
+            + " emit=changes): where the first poll starts when the stateRepository holds no cursor yet: now (runs"
+            + " started from now minus overlap), earliest (the whole run history, once), an ISO-8601 instant (e.g."
+            + " 2026-11-01T00:00:00Z) or epoch milliseconds.")
+    private String startFrom = RunEventCursor.NOW;
+    @UriParam(label = "consumer,advanced", description = "Run events (jobs/listRuns with emit=changes): where the"
+            + " cursor (the start_time the next poll lists from) is kept, under the key databricks:jobs/listRuns"
+            + " followed by the listing filters of the URI in wire names (e.g. job_id=42). Default: in memory"
+            + " (forgotten on restart); use a persistent one (e.g. a FileStateRepository bean) together with a"
+            + " persistent idempotentRepository so that restarts neither lose nor duplicate events.")
+    private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer", description = "The item field (dotted path) that identifies a listed item."
             + " Default: the spec's de-duplication field, else the first of job_id, run_id, cluster_id, ..., id, name"
             + " present in the item.")
@@ -594,6 +613,30 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public long getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(long overlap) {
+        this.overlap = overlap;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public String getItemKey() {

@@ -221,10 +221,14 @@ class DatabricksEndpointTest extends CamelTestSupport {
     void consumersPlanFromTheRegistryItemsChangesOrFollowingOneEntity() throws Exception {
         assertThat(plan("databricks:jobs/list?" + CONNECTION).kind()).isEqualTo(ConsumerPlan.Kind.ITEMS);
         ConsumerPlan runs = plan("databricks:jobs/listRuns?emit=changes&" + CONNECTION);
-        assertThat(runs.kind()).isEqualTo(ConsumerPlan.Kind.CHANGES);
+        assertThat(runs.kind()).isEqualTo(ConsumerPlan.Kind.RUN_EVENTS);
         assertThat(runs.statePath()).isEqualTo("state.life_cycle_state");
-        assertThat(plan("databricks:clusters/list?emit=changes&" + CONNECTION).statePath()).isEqualTo("state");
-        assertThat(plan("databricks:warehouses/list?emit=changes&" + CONNECTION).statePath()).isEqualTo("state");
+        ConsumerPlan clusters = plan("databricks:clusters/list?emit=changes&" + CONNECTION);
+        assertThat(clusters.kind()).isEqualTo(ConsumerPlan.Kind.CHANGES);
+        assertThat(clusters.statePath()).isEqualTo("state");
+        ConsumerPlan warehouses = plan("databricks:warehouses/list?emit=changes&" + CONNECTION);
+        assertThat(warehouses.kind()).isEqualTo(ConsumerPlan.Kind.CHANGES);
+        assertThat(warehouses.statePath()).isEqualTo("state");
         assertThat(plan("databricks:jobs/list?emit=changes&stateField=settings.name&" + CONNECTION).statePath())
                 .isEqualTo("settings.name");
         ConsumerPlan follow = plan("databricks:jobs/getRun?runId=1&" + CONNECTION);
@@ -240,6 +244,28 @@ class DatabricksEndpointTest extends CamelTestSupport {
         assertThatThrownBy(() -> plan("databricks:jobs/list?emit=changes&" + CONNECTION))
                 .hasMessageContaining("emit=changes on databricks:jobs/list: set stateField")
                 .hasMessageContaining("BaseJob");
+    }
+
+    @Test
+    void runEventsRefuseActivityFiltersThatHideTransitionsAndAnUnreadableStartFrom() {
+        assertThatThrownBy(() -> plan("databricks:jobs/listRuns?emit=changes&activeOnly=true&" + CONNECTION))
+                .hasMessageContaining("remove the option active_only");
+        assertThatThrownBy(() -> plan("databricks:jobs/listRuns?emit=changes&completedOnly=true&" + CONNECTION))
+                .hasMessageContaining("remove the option completed_only");
+        assertThatThrownBy(() -> plan("databricks:jobs/listRuns?emit=changes&startFrom=yesterday&" + CONNECTION))
+                .hasMessageContaining("startFrom must be now, earliest, an ISO-8601 instant");
+        assertThat(RunEventCursor.initial("2026-11-01T00:00:00Z", () -> 0L)).isEqualTo(1_793_491_200_000L);
+        assertThat(RunEventCursor.initial("earliest", () -> 5L)).isZero();
+        assertThat(RunEventCursor.initial("now", () -> 5L)).isEqualTo(5L);
+    }
+
+    @Test
+    void runEventCursorsAreKeyedByTheListingFiltersNotByPagingOrConnection() throws Exception {
+        DatabricksEndpoint endpoint = context.getEndpoint("databricks:jobs/listRuns?emit=changes&jobId=42&limit=25"
+                + "&runType=JOB_RUN&delay=5000&" + CONNECTION, DatabricksEndpoint.class);
+        assertThat(RunEventCursor.keyFor(endpoint.getPath(), endpoint.requestAssembler().uriFields()))
+                .isEqualTo("databricks:jobs/listRuns?job_id=42&run_type=JOB_RUN");
+        assertThat(RunEventCursor.keyFor("jobs/listRuns", java.util.Map.of())).isEqualTo("databricks:jobs/listRuns");
     }
 
     @Test

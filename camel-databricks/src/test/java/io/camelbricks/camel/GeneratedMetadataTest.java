@@ -82,6 +82,10 @@ class GeneratedMetadataTest {
                 .isEqualTo("[\"typed\",\"map\",\"json\",\"rows\",\"list\"]");
         assertThat(json.at("/properties/emit/enum").toString()).isEqualTo("[\"items\",\"changes\"]");
         assertThat(json.at("/properties/waitTimeout/type").asText()).isEqualTo("duration");
+        assertThat(json.at("/properties/overlap/type").asText()).isEqualTo("duration");
+        assertThat(json.at("/properties/overlap/defaultValue").asText()).isEqualTo("5m");
+        assertThat(json.at("/properties/stateRepository/javaType").asText())
+                .isEqualTo("org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String>");
         assertThat(json.at("/properties/credentialsProvider/autowired").asBoolean()).isTrue();
         for (String header : new String[] {"CamelDatabricksStateMessage", "CamelDatabricksTerminationCode",
                 "CamelDatabricksRunPageUrl", "CamelDatabricksFailedState", "CamelDatabricksIdempotencyKey",

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelbricks.emulator.server.Json;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,15 @@ public final class EmulatedJobs {
     /** Ends a run now with {@code outcome}. */
     public void finishRun(long runId, RunOutcome outcome) {
         runs.finish(runId, outcome);
+    }
+
+    /**
+     * {@code runs/list} shows the run only once the clock is {@code delay} past its creation, while {@code runs/get}
+     * shows it at once: a run that becomes visible to listings late, with a {@code start_time} already in the past
+     * (as the real service's list lags behind for some runs). Nothing else about the run changes.
+     */
+    public void delayListing(long runId, Duration delay) {
+        runs.delayListing(runId, delay);
     }
 
     /** Cancels a run as {@code runs/cancel} does. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelbricks.emulator.server.ApiException;
 import io.camelbricks.emulator.server.KeysetPager;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -421,7 +422,8 @@ final class RunStore {
     /**
      * One page of runs, newest first, that match {@code filter} once brought up to date (due transitions of all
      * runs are applied first, as a poll would). Each run on the page counts one observation: a list answer shows
-     * its state just like {@code runs/get} does.
+     * its state just like {@code runs/get} does. A run whose listing is delayed ({@link #delayListing}) is left out
+     * until the clock reaches its listing time.
      */
     synchronized KeysetPager.Page<ObjectNode> list(Predicate<StoredRun> filter, int limit, String pageToken,
                                                    long offset, Function<StoredRun, ObjectNode> view) {
@@ -433,7 +435,7 @@ final class RunStore {
         promoteQueued(now);
         List<StoredRun> matching = new ArrayList<>();
         for (StoredRun run : runs.descendingMap().values()) {
-            if (filter.test(run)) {
+            if (!run.listedFrom.isAfter(now) && filter.test(run)) {
                 matching.add(run);
             }
         }
@@ -449,6 +451,12 @@ final class RunStore {
     /** The repairs accepted for {@code runId}, oldest first (empty when none, or the run is unknown). */
     synchronized List<AcceptedRepair> repairs(long runId) {
         return List.copyOf(repairs.getOrDefault(runId, List.of()));
+    }
+
+    /** {@code runs/list} shows the run only from {@code delay} after its creation (runs/get shows it at once). */
+    synchronized void delayListing(long runId, Duration delay) {
+        StoredRun run = require(runId).run();
+        run.listedFrom = run.createdAt.plus(delay);
     }
 
     synchronized int count() {

@@ -115,6 +115,8 @@ final class StoredRun {
     final ArrayNode jobClusters;
     ObjectNode overridingParameters;
     ArrayNode jobParameters;
+    /** From when {@code runs/list} shows the run (its creation, unless the test delays it). */
+    Instant listedFrom;
 
     private final List<Phase> phases = new ArrayList<>();
     private final Map<String, TaskRun> latest = new LinkedHashMap<>();
@@ -135,6 +137,7 @@ final class StoredRun {
         this.runName = runName;
         this.runType = runType;
         this.createdAt = createdAt;
+        this.listedFrom = createdAt;
         this.idempotencyToken = idempotencyToken;
         this.overridingParameters = overridingParameters;
         this.jobParameters = jobParameters;
