@@ -9,9 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +61,9 @@ public class DatabricksProducer extends DefaultAsyncProducer {
     /** Calls and waits in progress: failed when the producer stops, so that no exchange is left hanging. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     /** Waits on work that {@code cancelOnStop} cancels when the producer stops: the wait → its cancel call. */
-    private final Map<CompletableFuture<?>, Runnable> cancelOnStop = new ConcurrentHashMap<>();
+    private final Map<CompletableFuture<?>, Supplier<CompletableFuture<?>>> cancelOnStop = new ConcurrentHashMap<>();
+    /** How long stopping waits for the cancel calls of {@code cancelOnStop} (sent all at once). */
+    private static final long CANCEL_ON_STOP_SECONDS = 30;
     private DatabricksProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
@@ -281,10 +286,16 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         }
         ObjectMapper mapper = client.mapper();
         String what = cancellation.describe(mapper, request, response);
-        cancelOnStop.put(polled, () -> {
-            client.execute(cancellation.operation(), cancellation.request(mapper, request, response));
-            LOG.info("databricks:{}: the route stopped while waiting, cancelled with {}", endpoint.getPath(), what);
-        });
+        cancelOnStop.put(polled, () -> client.executeAsync(cancellation.operation(),
+                cancellation.request(mapper, request, response)).whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        LOG.info("databricks:{}: the route stopped while waiting, cancelled with {}",
+                                endpoint.getPath(), what);
+                    } else {
+                        LOG.warn("databricks:{}: the route stopped while waiting, cancelling with {} failed: {}",
+                                endpoint.getPath(), what, unwrap(failure).getMessage());
+                    }
+                }));
         polled.whenComplete((entity, failure) -> cancelOnStop.remove(polled));
     }
 
@@ -446,13 +457,22 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         if (endpoint.transfer() != null) {
             endpoint.transfer().close(); // cancelOnStop: statements still running are cancelled
         }
-        for (Map.Entry<CompletableFuture<?>, Runnable> waiting : List.copyOf(cancelOnStop.entrySet())) {
+        List<CompletableFuture<?>> cancels = new ArrayList<>();
+        for (Supplier<CompletableFuture<?>> cancel : List.copyOf(cancelOnStop.values())) {
             try {
-                waiting.getValue().run();
+                cancels.add(cancel.get());
             } catch (RuntimeException e) {
                 LOG.warn("databricks:{}: cancelling the work of a stopped wait failed: {}", endpoint.getPath(),
                         e.getMessage());
             }
+        }
+        try {
+            CompletableFuture.allOf(cancels.toArray(CompletableFuture[]::new))
+                    .get(CANCEL_ON_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // each failure was logged by its own cancel; the rest is given up with the stop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         cancelOnStop.clear();
         // graceful shutdown has waited for in-flight exchanges; what still waits now would never complete
