@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,10 +36,12 @@ import io.camelbricks.api.registry.Operation;
  * <li>changes: each observed state of each item once, keyed {@code service/op:<item key>:state=<state>};</li>
  * <li>follow: each observed state of one entity (e.g. a run), until a terminal state has been emitted.</li>
  * </ul>
- * Each poll walks the lazy listing (pages fetched as needed, up to {@code maxMessagesPerPoll} new exchanges). Keys
- * go into the {@link IdempotentRepository} when an exchange is created; a failed exchange removes its key (the
- * next poll emits it again), and so does stopping before an exchange was handed over. With a persistent repository
- * a restart therefore neither loses nor duplicates events.
+ * Each poll walks the lazy listing (pages fetched as needed, up to {@code maxMessagesPerPoll} new exchanges). A key
+ * goes into the {@link IdempotentRepository} only once its exchange has completed; until then it is held in memory
+ * (in flight), so that no poll emits it twice meanwhile. A failed exchange, or one not handed over before a stop,
+ * leaves its key out: the next poll emits it again. With a persistent repository, a restart, even after the process
+ * was killed in the middle of a poll, therefore loses nothing; only an exchange that completed its work and died
+ * before its key was stored is emitted again (at-least-once for that one exchange).
  */
 public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     /** Default size of the in-memory repository of emitted keys. */
@@ -59,6 +63,8 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             });
     private IdempotentRepository repository;
     private boolean ownsRepository;
+    /** Keys of exchanges emitted and not yet completed: they go into the repository when they complete. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** FOLLOW: the entity reached a terminal state and that state was emitted; nothing more to poll. */
     private volatile boolean followed;
 
@@ -87,6 +93,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
         ServiceHelper.startService(repository);
+        inFlight.clear();
         followed = false;
         super.doStart();
     }
@@ -128,7 +135,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             }
         } catch (RuntimeException e) {
             // nothing of this poll was emitted: forget it all, so that the next poll starts afresh
-            added.forEach(repository::remove);
+            added.forEach(inFlight::remove);
             exchanges.forEach(exchange -> releaseExchange((Exchange) exchange, false));
             throw e instanceof DatabricksError error ? new DatabricksOperationException(endpoint.getPath(), error) : e;
         }
@@ -160,7 +167,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             }
             String identity = "path=" + entry.path() + ":size=" + entry.size() + ":modified=" + entry.lastModified();
             String key = endpoint.getPath() + ":" + identity;
-            if (!repository.add(key)) {
+            if (repository.contains(key) || !inFlight.add(key)) {
                 continue;
             }
             added.add(key);
@@ -202,10 +209,11 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             state = node.asText();
             key = key + ":state=" + state;
         }
-        boolean isNew = repository.add(key);
-        if (plan.kind() == ConsumerPlan.Kind.FOLLOW && plan.terminalStates().contains(state) && !isNew) {
-            followed = true; // the terminal state was emitted (and completed) before: the entity is done
+        boolean done = repository.contains(key);
+        if (plan.kind() == ConsumerPlan.Kind.FOLLOW && plan.terminalStates().contains(state) && done) {
+            followed = true; // the terminal state was emitted and completed before: the entity is done
         }
+        boolean isNew = !done && inFlight.add(key);
         if (!isNew) {
             return;
         }
@@ -240,12 +248,15 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
                 @Override
                 public void onComplete(Exchange done) {
+                    // stored first, then no longer in flight: a concurrent poll sees it in one or the other
+                    repository.add(key);
                     repository.confirm(key);
+                    inFlight.remove(key);
                 }
 
                 @Override
                 public void onFailure(Exchange failed) {
-                    repository.remove(key);
+                    inFlight.remove(key); // not stored: the next poll emits it again
                 }
             });
             AsyncCallback callback = defaultConsumerCallback(exchange, true);
@@ -255,7 +266,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         // stopping: what was not handed over is forgotten, to be emitted after the restart
         while (!exchanges.isEmpty()) {
             Exchange left = (Exchange) exchanges.poll();
-            repository.remove(left.getProperty(EVENT_KEY_PROPERTY, String.class));
+            inFlight.remove(left.getProperty(EVENT_KEY_PROPERTY, String.class));
             releaseExchange(left, false);
         }
         pendingExchanges = 0;

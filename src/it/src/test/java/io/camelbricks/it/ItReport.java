@@ -60,8 +60,8 @@ final class ItReport implements BeforeEachCallback, TestWatcher {
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        write(context, "**FAIL**: " + String.valueOf(cause.getMessage()).lines().findFirst().orElse("")
-                .replace('|', '/'));
+        String message = String.valueOf(cause.getMessage()).strip().lines().findFirst().orElse("").replace('|', '/');
+        write(context, "**FAIL**: " + (message.length() > 160 ? message.substring(0, 160) + "..." : message));
     }
 
     @Override
