@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run (recognised by its run name).
  */
 class SubmitAndWaitUnderFaultsIT extends CamelContextSupport {
-    static final int EXCHANGES = 1_000;
+    static final int EXCHANGES = Integer.getInteger("it.submit.exchanges", 1_000);
 
     @RegisterExtension
-    static final DatabricksEmulatorExtension DATABRICKS = new DatabricksEmulatorExtension();
+    static final DatabricksEmulatorExtension DATABRICKS = new DatabricksEmulatorExtension(
+            io.camelbricks.emulator.EmulatorOptions.builder().requestLogCapacity(EXCHANGES * 6).build());
 
     @RegisterExtension
     final ItReport report = new ItReport();
@@ -44,8 +45,8 @@ class SubmitAndWaitUnderFaultsIT extends CamelContextSupport {
         FaultMix.on(emulator, "POST", "/jobs/runs/submit", 100);
         emulator.faults().on("POST", "/jobs/runs/submit").loseResponse().probability(0.01).seed(104);
         FaultMix.on(emulator, "GET", "/jobs/runs/get", 200);
-        report.scenario("1,000 jobs/submit?wait=true exchanges, Camel redelivery on, fault mix on submit and polls"
-                + " (+1% lost submit answers)");
+        report.scenario(String.format(java.util.Locale.ROOT, "%,d jobs/submit?wait=true exchanges, Camel redelivery on, fault"
+                + " mix on submit and polls (+1%% lost submit answers)", EXCHANGES));
         ApiClient client = FaultMix.client(new DatabricksConfig().setHost(emulator.url()).setToken(emulator.token()));
         try {
             start(Map.of("databricksClient", client), new RouteBuilder() {
@@ -63,7 +64,8 @@ class SubmitAndWaitUnderFaultsIT extends CamelContextSupport {
                 futures.add(template.asyncSend("direct:submit",
                         e -> e.getMessage().setBody(Workspace.notebookRun(name))));
             }
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(180, TimeUnit.SECONDS);
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(180L * Math.max(1, EXCHANGES / 1_000),
+                    TimeUnit.SECONDS);
 
             Set<Long> runIds = new HashSet<>();
             int failed = 0;
