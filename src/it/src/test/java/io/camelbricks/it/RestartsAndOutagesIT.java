@@ -1,6 +1,5 @@
 package io.camelbricks.it;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
