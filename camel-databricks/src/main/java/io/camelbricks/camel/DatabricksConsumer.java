@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,11 +47,14 @@ import io.camelbricks.api.registry.Operation;
  * completed, and the cursor moves only once every exchange of the poll completed, never past a run still in
  * progress or an event whose exchange failed ({@link RunEventWindow}).</li>
  * </ul>
- * Each poll walks the lazy listing (pages fetched as needed, up to {@code maxMessagesPerPoll} new exchanges). Keys
- * go into the {@link IdempotentRepository} when an exchange is created; a failed exchange removes its key (the
- * next poll emits it again), and so does stopping before an exchange was handed over. With a persistent repository
- * a restart therefore neither loses nor duplicates events. Once the exchange of an item's state completed, the keys
- * of the item's other states are removed: an item that comes back to a state is a new event.
+ * Each poll walks the lazy listing (pages fetched as needed, up to {@code maxMessagesPerPoll} new exchanges). A key
+ * goes into the {@link IdempotentRepository} only once its exchange has completed; until then it is held in memory
+ * (in flight), so that no poll emits it twice meanwhile. A failed exchange, or one not handed over before a stop,
+ * leaves its key out: the next poll emits it again. With a persistent repository, a restart, even after the process
+ * was killed in the middle of a poll, therefore loses nothing; only an exchange that completed its work and died
+ * before its key was stored is emitted again (at-least-once for that one exchange).
+ * Once the exchange of an item's state completed, the keys of the item's other states are removed: an item that
+ * comes back to a state is a new event.
  */
 public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     /** Default size of the in-memory repository of emitted keys. */
@@ -75,6 +79,8 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             });
     private IdempotentRepository repository;
     private boolean ownsRepository;
+    /** Keys of exchanges emitted and not yet completed: they go into the repository when they complete. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** FOLLOW: the entity reached a terminal state and that state was emitted; nothing more to poll. */
     private volatile boolean followed;
     /** RUN_EVENTS: the cursor, its repository, and the window of the last poll (settled once its exchanges are). */
@@ -120,6 +126,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                     System::currentTimeMillis);
             window = null;
         }
+        inFlight.clear();
         followed = false;
         super.doStart();
     }
@@ -167,7 +174,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             }
         } catch (RuntimeException e) {
             // nothing of this poll was emitted: forget it all, so that the next poll starts afresh
-            added.forEach(repository::remove);
+            added.forEach(inFlight::remove);
             exchanges.forEach(exchange -> releaseExchange((Exchange) exchange, false));
             throw e instanceof DatabricksError error ? new DatabricksOperationException(endpoint.getPath(), error) : e;
         }
@@ -196,6 +203,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             fields.put("start_time_from", from);
         }
         Queue<Object> exchanges = new ArrayDeque<>();
+        List<String> added = new ArrayList<>();
         try {
             Object request = client.mapper().treeToValue(fields, op.requestType());
             boolean toTheEnd = true;
@@ -210,7 +218,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                     break; // newest first: the rest started before the window (a server that ignored the filter)
                 }
                 current.listed(start, RunEventWindow.inProgress(json));
-                Exchange exchange = offer(run, json, client, null);
+                Exchange exchange = offer(run, json, client, added);
                 if (exchange != null) {
                     exchange.setProperty(RUN_START_PROPERTY, start);
                     exchanges.add(exchange);
@@ -221,6 +229,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             }
         } catch (RuntimeException e) {
             // nothing of this poll was emitted and the cursor stays: the next poll lists the same window again
+            added.forEach(inFlight::remove);
             exchanges.forEach(exchange -> releaseExchange((Exchange) exchange, false));
             throw e instanceof DatabricksError error ? new DatabricksOperationException(endpoint.getPath(), error) : e;
         }
@@ -231,6 +240,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             for (Object left : exchanges) { // not handed over (processBatch failed): their events must come again
                 current.hold(((Exchange) left).getProperty(RUN_START_PROPERTY, Long.class));
+                inFlight.remove(((Exchange) left).getProperty(EVENT_KEY_PROPERTY, String.class));
             }
             if (current.close()) {
                 cursor.commit(current);
@@ -262,7 +272,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             }
             String identity = "path=" + entry.path() + ":size=" + entry.size() + ":modified=" + entry.lastModified();
             String key = endpoint.getPath() + ":" + identity;
-            if (!repository.add(key)) {
+            if (repository.contains(key) || !inFlight.add(key)) {
                 continue;
             }
             added.add(key);
@@ -305,9 +315,9 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * An exchange for {@code value} unless its key was emitted before, else null. With {@code added} the key goes
-     * into the repository now (and into {@code added}; a failure removes it again); without (run events) only once
-     * the exchange completed, so that a crash in between loses nothing.
+     * An exchange for {@code value} unless its key was emitted before or is in flight, else null. The key goes into
+     * the repository only once the exchange completed (see the class description); {@code added}, when given,
+     * collects the keys of this poll, which a failing poll takes out of flight again.
      */
     private Exchange offer(Object value, JsonNode json, ApiClient client, List<String> added) {
         String identity = itemKey.of(json);
@@ -321,10 +331,11 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             state = node.asText();
             key = key + ":state=" + state;
         }
-        boolean isNew = added != null ? repository.add(key) : !repository.contains(key);
-        if (plan.kind() == ConsumerPlan.Kind.FOLLOW && plan.terminalStates().contains(state) && !isNew) {
-            followed = true; // the terminal state was emitted (and completed) before: the entity is done
+        boolean done = repository.contains(key);
+        if (plan.kind() == ConsumerPlan.Kind.FOLLOW && plan.terminalStates().contains(state) && done) {
+            followed = true; // the terminal state was emitted and completed before: the entity is done
         }
+        boolean isNew = !done && inFlight.add(key);
         if (!isNew) {
             return null;
         }
@@ -386,13 +397,16 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                     : new Synchronization() {
                         @Override
                         public void onComplete(Exchange done) {
+                            // stored first, then no longer in flight: a concurrent poll sees it in one or the other
+                            repository.add(key);
                             repository.confirm(key);
+                            inFlight.remove(key);
                             forgetOtherStates(done);
                         }
 
                         @Override
                         public void onFailure(Exchange failed) {
-                            repository.remove(key);
+                            inFlight.remove(key); // not stored: the next poll emits it again
                         }
                     });
             AsyncCallback callback = defaultConsumerCallback(exchange, true);
@@ -404,9 +418,8 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             Exchange left = (Exchange) exchanges.poll();
             if (plan.kind() == ConsumerPlan.Kind.RUN_EVENTS) {
                 window.hold(left.getProperty(RUN_START_PROPERTY, Long.class));
-            } else {
-                repository.remove(left.getProperty(EVENT_KEY_PROPERTY, String.class));
             }
+            inFlight.remove(left.getProperty(EVENT_KEY_PROPERTY, String.class));
             releaseExchange(left, false);
         }
         pendingExchanges = 0;
@@ -425,12 +438,14 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
             public void onComplete(Exchange done) {
                 repository.add(key);
                 repository.confirm(key);
+                inFlight.remove(key);
                 forgetOtherStates(done);
                 settled(false);
             }
 
             @Override
             public void onFailure(Exchange failed) {
+                inFlight.remove(key);
                 settled(true);
             }
 

@@ -167,7 +167,7 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             + " persistent idempotentRepository so that restarts neither lose nor duplicate events.")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer", description = "The item field (dotted path) that identifies a listed item."
-            + " Default: the spec's de-duplication field, else the first of job_id, run_id, cluster_id, ..., id, name"
+            + " Default: the spec's de-duplication field, else the first of run_id, job_id, cluster_id, ..., id, name"
             + " present in the item.")
     private String itemKey;
     @UriParam(label = "consumer", defaultValue = "0", description = "Maximum number of exchanges emitted per poll"

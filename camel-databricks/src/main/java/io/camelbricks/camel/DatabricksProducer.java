@@ -466,13 +466,19 @@ public class DatabricksProducer extends DefaultAsyncProducer {
                         e.getMessage());
             }
         }
+        // a forced shutdown stops us on an interrupted thread: the cancels are awaited all the same
+        boolean interrupted = Thread.interrupted();
         try {
             CompletableFuture.allOf(cancels.toArray(CompletableFuture[]::new))
                     .get(CANCEL_ON_STOP_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // each failure was logged by its own cancel; the rest is given up with the stop
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         cancelOnStop.clear();
         // graceful shutdown has waited for in-flight exchanges; what still waits now would never complete

@@ -11,12 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The identity of a listed item, under which the consumer remembers it has emitted the item: the configured field,
- * else the spec's de-duplication field, else the first of the usual id fields present ({@code job_id},
- * {@code run_id}, {@code cluster_id}, ..., {@code id}, {@code name}, {@code path}), else the first top-level
+ * else the spec's de-duplication field, else the first of the usual id fields present ({@code run_id},
+ * {@code job_id}, {@code cluster_id}, ..., {@code id}, {@code name}, {@code path}), else the first top-level
  * {@code *_id} field, else a hash of the whole item (then every changed version of an item is new).
  */
 final class ItemKey {
-    private static final List<String> USUAL_IDS = List.of("job_id", "run_id", "cluster_id", "pipeline_id",
+    /** In order: a run carries its job's job_id too, so run_id comes first (a job has no run_id). */
+    private static final List<String> USUAL_IDS = List.of("run_id", "job_id", "cluster_id", "pipeline_id",
             "warehouse_id", "statement_id", "instance_pool_id", "policy_id", "endpoint_id", "experiment_id",
             "model_id", "app_id", "dashboard_id", "query_id", "alert_id", "id", "full_name", "name", "path",
             "key", "scope");

@@ -102,8 +102,16 @@ final class StatementRows implements DataTransfer {
     @Override
     public synchronized void close() {
         if (endpoint.isCancelOnStop()) {
-            for (CompletableFuture<StatementResult> execution : List.copyOf(running)) {
-                execution.cancel(true); // the client cancels the statement on the warehouse
+            // a forced shutdown stops us on an interrupted thread: the cancel calls must go out all the same
+            boolean interrupted = Thread.interrupted();
+            try {
+                for (CompletableFuture<StatementResult> execution : List.copyOf(running)) {
+                    execution.cancel(true); // the client cancels the statement on the warehouse
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         if (sql != null) {

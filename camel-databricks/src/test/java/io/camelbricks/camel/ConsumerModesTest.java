@@ -212,6 +212,39 @@ class ConsumerModesTest extends EmulatorTestSupport {
         return camel;
     }
 
+    /**
+     * A key reaches the repository only once its exchange has completed: a process killed in the middle of a poll
+     * leaves on disk the keys of the exchanges it finished, not those of the whole batch (issue 8: before, every key
+     * of the batch was stored when the poll created the exchanges, so a crash lost the rest of the batch).
+     */
+    @Test
+    void aKeyIsStoredOnlyOnceItsExchangeHasCompleted() throws Exception {
+        emulator().jobs().createJobs(3);
+        org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository seen =
+                (org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository)
+                        org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository
+                                .memoryIdempotentRepository();
+        List<Integer> storedWhenProcessed = new ArrayList<>();
+        CamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("seen", seen);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("databricks:jobs/list?idempotentRepository=#seen&startScheduler=false&" + connection())
+                        .routeId("lazy").process(e -> storedWhenProcessed.add(seen.getCache().size()));
+            }
+        });
+        camel.start();
+        try {
+            assertThat(poll(camel, "lazy")).isEqualTo(3);
+            assertThat(storedWhenProcessed).as("keys stored while each exchange was processed").containsExactly(0, 1, 2);
+            assertThat(seen.getCache()).hasSize(3);
+            assertThat(poll(camel, "lazy")).isZero();
+        } finally {
+            camel.close();
+        }
+    }
+
     private static int poll(CamelContext camel, String routeId) throws Exception {
         return ((DatabricksConsumer) camel.getRoute(routeId).getConsumer()).poll();
     }

@@ -152,7 +152,10 @@ class JobRunsTest extends EmulatorTestSupport {
         emulator().jobs().scriptNextRun(RunScript.builder().running(1_000_000).thenSucceed());
         Future<Exchange> exchange = template.asyncSend("direct:slow",
                 e -> e.getMessage().setBody(EmulatorRequests.notebookRunBody("long")));
-        awaitTrue(() -> emulator().requests().countOperation("jobs.Jobs.getRun") > 0, "the run is being waited on");
+        DatabricksEndpoint submit = context.getEndpoints().stream().filter(DatabricksEndpoint.class::isInstance)
+                .map(DatabricksEndpoint.class::cast).filter(e -> e.getPath().equals("jobs/submit")).findFirst()
+                .orElseThrow();
+        awaitTrue(() -> submit.waitsInProgress.get() == 1, "the run is being waited on");
         long runId = emulator().jobs().runIds().get(0);
 
         context.getRouteController().stopRoute("slow", 1, TimeUnit.SECONDS);

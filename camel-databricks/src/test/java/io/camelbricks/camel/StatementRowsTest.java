@@ -115,7 +115,8 @@ class StatementRowsTest extends EmulatorTestSupport {
         emulator().sql().scriptNextStatement(StatementScript.running(Duration.ofMinutes(10)));
         Future<Exchange> exchange = template.asyncSend("direct:slow",
                 e -> e.getMessage().setHeader("CamelDatabricks.statement", "DELETE FROM orders"));
-        awaitTrue(() -> emulator().sql().statementCount() == 1, "the statement reached the warehouse");
+        awaitTrue(() -> emulator().requests().countOperation("sql.StatementExecution.getStatement") > 0,
+                "the running statement is being polled");
         String id = emulator().sql().statementIds().get(0);
 
         context.getRouteController().stopRoute("slow", 1, TimeUnit.SECONDS);

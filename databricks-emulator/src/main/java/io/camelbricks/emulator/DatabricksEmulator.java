@@ -67,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * State (jobs, runs, clusters, scripts) can be seeded before or after {@link #start()}; {@link #close()} stops
- * the server. An emulator is started at most once.
+ * the server for good. {@link #stop()} stops only the server, keeping the state: a later {@link #start()} serves the
+ * same workspace on the same port (a workspace restart, as clients see it).
  */
 public final class DatabricksEmulator implements AutoCloseable {
 
@@ -102,6 +103,8 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final EmulatedRepos repos;
     private volatile ApiServer server;
     private volatile String url;
+    /** The port of the first start: a restart after {@link #stop()} binds it again. */
+    private volatile int boundPort;
     private volatile boolean closed;
 
     public DatabricksEmulator() {
@@ -143,7 +146,10 @@ public final class DatabricksEmulator implements AutoCloseable {
                 new ReposHandler(repos, pageSizes), new CommandsHandler(commands));
     }
 
-    /** Binds 127.0.0.1:{@code port} and starts answering. Returns this. */
+    /**
+     * Binds 127.0.0.1:{@code port} and starts answering. Returns this. After {@link #stop()}, starts again on the port
+     * it had, with the state it had (jobs, runs, tokens, faults, the request log).
+     */
     public synchronized DatabricksEmulator start() {
         if (closed) {
             throw new IllegalStateException("emulator is closed");
@@ -155,15 +161,16 @@ public final class DatabricksEmulator implements AutoCloseable {
         services.forEach(s -> s.register(router));
         router.fallback(fallback);   // after the services: registered routes always win
         try {
-            ApiServer s = new ApiServer(options.port(), options.threads(), router,
+            ApiServer s = new ApiServer(boundPort != 0 ? boundPort : options.port(), options.threads(), router,
                     List.of(new BearerTokenAuthenticator(token, options.userName(),
                             firstKnown(oauth.accessTokenVerifier(), tokens.verifier()))),
                     requests, faults);
             s.start();
             this.url = "http://" + s.host() + ":" + s.port();
+            this.boundPort = s.port();
             this.server = s;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + options.port(), e);
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + (boundPort != 0 ? boundPort : options.port()), e);
         }
         LOG.info("Databricks emulator listening on {}", url);
         return this;
@@ -181,6 +188,9 @@ public final class DatabricksEmulator implements AutoCloseable {
     public int port() {
         ApiServer s = server;
         if (s == null) {
+            if (boundPort != 0) {
+                return boundPort; // stopped: the port it will start on again
+            }
             throw new IllegalStateException("emulator not started");
         }
         return s.port();
@@ -325,6 +335,26 @@ public final class DatabricksEmulator implements AutoCloseable {
         permissions.reset();
         repos.reset();
         requests.clear();
+    }
+
+    /**
+     * Stops the server (open connections are closed, new ones refused) but keeps the workspace: {@link #start()}
+     * serves it again on the same port, as a restarted workspace. {@link #url()} stays valid. Idempotent.
+     */
+    public synchronized void stop() {
+        ApiServer s = server;
+        if (s == null || closed) {
+            return;
+        }
+        server = null;
+        s.close();
+        LOG.info("Databricks emulator at {} stopped (state kept; start() again to restart)", url);
+    }
+
+    /** {@link #stop()}, then {@link #start()} on the same port: a restart that keeps the state. Returns this. */
+    public synchronized DatabricksEmulator restart() {
+        stop();
+        return start();
     }
 
     /** Stops the server and its worker threads. Idempotent. */

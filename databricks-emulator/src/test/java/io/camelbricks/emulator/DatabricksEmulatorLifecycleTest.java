@@ -64,6 +64,39 @@ class DatabricksEmulatorLifecycleTest {
     }
 
     @Test
+    void stopThenStartRestartsTheSameWorkspaceOnTheSamePort() {
+        DatabricksEmulator emu = new DatabricksEmulator().start();
+        try (emu) {
+            String url = emu.url();
+            int port = emu.port();
+            EmulatorClient client = new EmulatorClient(emu);
+            long runId = client.submitNotebook("survives", "/Shared/a");
+            assertThat(client.lifeCycle(runId)).isEqualTo("PENDING");
+
+            emu.stop();
+            emu.stop();
+            assertThat(emu.isRunning()).isFalse();
+            assertThat(emu.url()).isEqualTo(url);
+            assertThatThrownBy(() -> new Socket(InetAddress.getByName("127.0.0.1"), port).close())
+                    .isInstanceOf(ConnectException.class);
+
+            emu.start();
+            assertThat(emu.isRunning()).isTrue();
+            assertThat(emu.url()).isEqualTo(url);
+            assertThat(emu.port()).isEqualTo(port);
+            // the run goes on where it was: its second poll finds it RUNNING
+            assertThat(new EmulatorClient(emu).lifeCycle(runId)).isEqualTo("RUNNING");
+            assertThat(emu.jobs().runIds()).containsExactly(runId);
+            assertThat(emu.requests().count("POST", "/jobs/runs/submit")).isEqualTo(1);
+
+            emu.restart();
+            assertThat(emu.port()).isEqualTo(port);
+            assertThat(new EmulatorClient(emu).lifeCycle(runId)).isEqualTo("TERMINATED");
+        }
+        assertThatThrownBy(emu::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void cannotBeStartedTwiceAndHasNoUrlBeforeStart() {
         DatabricksEmulator emu = new DatabricksEmulator();
         assertThatThrownBy(emu::url).isInstanceOf(IllegalStateException.class);

@@ -13,7 +13,13 @@ abstract class CamelContextSupport {
 
     /** Creates, configures and starts a context with these routes. */
     protected CamelContext start(RouteBuilder routes) throws Exception {
+        return start(java.util.Map.of(), routes);
+    }
+
+    /** The same, with these beans in the registry first (e.g. an {@code ApiClient} the endpoints autowire). */
+    protected CamelContext start(java.util.Map<String, Object> beans, RouteBuilder routes) throws Exception {
         context = new DefaultCamelContext();
+        beans.forEach(context.getRegistry()::bind);
         context.addRoutes(routes);
         context.start();
         template = context.createProducerTemplate();
