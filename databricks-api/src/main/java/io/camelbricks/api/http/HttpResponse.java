@@ -53,6 +53,16 @@ public final class HttpResponse implements AutoCloseable, ResponseHeaders {
         }
     }
 
+    /**
+     * Reads at most {@code limit} bytes of the body and closes the response (an unread rest is dropped with the
+     * connection): error bodies are read this way, so a huge one costs bounded memory.
+     */
+    public byte[] readAtMostAndClose(int limit) throws IOException {
+        try (this) {
+            return body.readNBytes(limit);
+        }
+    }
+
     /** {@code HTTP/1.1 404 Not Found}. */
     public String statusLine() {
         return "HTTP/1.1 " + status + (reason.isEmpty() ? "" : " " + reason);

@@ -1,6 +1,12 @@
 package io.camelbricks.api.http;
 
 import java.io.IOException;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -14,7 +20,9 @@ import java.util.Set;
 /**
  * A zero-dependency transport on {@code java.net.http.HttpClient} (HTTP/1.1, no redirects). Slower than
  * {@link ApacheHttpTransport} on loopback; useful where Apache HttpClient is unwanted. {@code skip_verify} is not
- * supported here.
+ * supported here; a custom {@link javax.net.ssl.SSLContext} is. A proxy from the settings is used for every host but
+ * its non-proxy hosts; its credentials answer the proxy's {@code 407} challenge only (the JDK refuses basic
+ * authentication for https tunnels unless {@code jdk.http.auth.tunneling.disabledSchemes} allows it).
  */
 public final class JdkHttpTransport implements HttpTransport {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -24,11 +32,30 @@ public final class JdkHttpTransport implements HttpTransport {
 
     public JdkHttpTransport(TransportSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+                .connectTimeout(settings.connectTimeout());
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        ProxySettings proxy = settings.proxy();
+        if (proxy != null) {
+            builder.proxy(new SettingsProxySelector(proxy));
+            if (proxy.hasCredentials()) {
+                builder.authenticator(new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        if (getRequestorType() != RequestorType.PROXY) {
+                            return null;
+                        }
+                        return new PasswordAuthentication(proxy.username(),
+                                proxy.password() == null ? new char[0] : proxy.password().toCharArray());
+                    }
+                });
+            }
+        }
+        this.client = builder.build();
     }
 
     @Override
@@ -65,6 +92,27 @@ public final class JdkHttpTransport implements HttpTransport {
             return request.bodyLength() >= 0 ? BodyPublishers.fromPublisher(stream, request.bodyLength()) : stream;
         }
         return BodyPublishers.noBody();
+    }
+
+    /** The settings' proxy for every host but the non-proxy hosts. */
+    private static final class SettingsProxySelector extends ProxySelector {
+        private final ProxySettings proxy;
+        private final List<Proxy> via;
+
+        SettingsProxySelector(ProxySettings proxy) {
+            this.proxy = proxy;
+            this.via = List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+        }
+
+        @Override
+        public List<Proxy> select(URI uri) {
+            return uri.getHost() != null && proxy.appliesTo(uri.getHost()) ? via : List.of(Proxy.NO_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+            // nothing to remember: the next call tries the proxy again
+        }
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class RequestEncoder {
             String name = path.substring(open + 1, close);
             Param<Q> param = pathParam(op, name);
             String value = pathValue(op, param, request);
+            checkNoDotSegments(op, param, value);
             if (param.isMultiSegment()) {
                 boolean afterSlash = out.length() > 0 && out.charAt(out.length() - 1) == '/';
                 if (!afterSlash && !value.startsWith("/")) {
@@ -83,6 +84,20 @@ public final class RequestEncoder {
             i = close + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * A {@code .} or {@code ..} segment would make the URL name another resource once normalised (path traversal,
+     * e.g. {@code /Volumes/a/../../other}); such a value is refused before anything is sent.
+     */
+    private static void checkNoDotSegments(Operation<?, ?> op, Param<?> param, String value) {
+        String[] segments = param.isMultiSegment() ? value.split("/", -1) : new String[] {value};
+        for (String segment : segments) {
+            if (segment.equals("..") || segment.equals(".")) {
+                throw new IllegalArgumentException(op.id() + ": path parameter " + param.name() + " ('" + value
+                        + "') contains a '" + segment + "' segment (path traversal); name the path directly");
+            }
+        }
     }
 
     private static <Q> Param<Q> pathParam(Operation<Q, ?> op, String name) {
