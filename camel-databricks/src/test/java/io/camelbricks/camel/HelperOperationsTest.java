@@ -74,7 +74,7 @@ class HelperOperationsTest extends EmulatorTestSupport {
         assertThat(rest.getMessage().getHeader(DatabricksConstants.STATUS_CODE)).isEqualTo(400);
         assertThat(outputs.task("ingest").orElseThrow().notebookResult()).isEqualTo("1200 rows");
         assertThat(outputs.task("report").orElseThrow().notebookResult()).isEqualTo("sent");
-        assertThat(asMap).containsKey("tasks");
+        assertThat(asMap.containsKey("tasks")).as("tasks key").isTrue();
     }
 
     @Test
