@@ -113,7 +113,7 @@ public class DatabricksConfiguration implements Cloneable {
     private Integer proxyPort;
     @UriParam(label = "proxy", description = "User name for basic authentication at the proxy.")
     private String proxyUsername;
-    @UriParam(label = "proxy", secret = true, description = "Password for basic authentication at the proxy.")
+    @UriParam(label = "proxy,security", secret = true, description = "Password for basic authentication at the proxy.")
     private String proxyPassword;
     @UriParam(label = "proxy", description = "Hosts reached without the proxy, separated by | (or comma); a leading or"
             + " trailing * matches any suffix or prefix (localhost|*.internal|10.*).")

@@ -78,7 +78,7 @@ class GeneratedMetadataTest {
     void producerAndConsumerOptionsAreDescribedWithTheirChoices() throws Exception {
         JsonNode json = componentJson();
         assertThat(json.at("/properties/onWaitTimeout/enum").toString()).isEqualTo("[\"fail\",\"cancel\",\"continue\"]");
-        assertThat(json.at("/properties/outputType/enum").toString()).isEqualTo("[\"typed\",\"map\",\"json\"]");
+        assertThat(json.at("/properties/outputType/enum").toString()).isEqualTo("[\"typed\",\"map\",\"json\",\"rows\",\"list\"]");
         assertThat(json.at("/properties/emit/enum").toString()).isEqualTo("[\"items\",\"changes\"]");
         assertThat(json.at("/properties/waitTimeout/type").asText()).isEqualTo("duration");
         assertThat(json.at("/properties/credentialsProvider/autowired").asBoolean()).isTrue();
