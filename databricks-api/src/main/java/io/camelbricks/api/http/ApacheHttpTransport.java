@@ -27,6 +27,7 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -133,8 +134,9 @@ public final class ApacheHttpTransport implements HttpTransport {
             headers.add(Map.entry(h.getName(), h.getValue()));
         }
         HttpEntity entity = response.getEntity();
+        Runnable abort = apacheRequest instanceof Cancellable cancellable ? cancellable::cancel : null;
         return new HttpResponse(response.getCode(), response.getReasonPhrase(), headers,
-                entity == null ? null : entity.getContent(), response);
+                entity == null ? null : entity.getContent(), response, abort);
     }
 
     /** A context per request; with proxy credentials, basic auth to the proxy is ready before any challenge. */
