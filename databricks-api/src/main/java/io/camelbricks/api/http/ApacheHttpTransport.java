@@ -1,6 +1,7 @@
 package io.camelbricks.api.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import javax.net.ssl.X509TrustManager;
 
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
@@ -27,8 +29,6 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
-import org.apache.hc.core5.concurrent.Cancellable;
-import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -38,7 +38,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -113,16 +112,16 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.method().name()).setUri(request.url());
+        // a request that can be cancelled: that drops the connection of an answer not worth reading to the end
+        HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
         for (Map.Entry<String, String> h : request.headers()) {
-            builder.addHeader(h.getKey(), h.getValue());
+            apacheRequest.addHeader(h.getKey(), h.getValue());
         }
         if (request.body() != null) {
-            builder.setEntity(new ByteArrayEntity(request.body(), contentType(request)));
+            apacheRequest.setEntity(new ByteArrayEntity(request.body(), contentType(request)));
         } else if (request.bodyStream() != null) {
-            builder.setEntity(new InputStreamEntity(request.bodyStream(), request.bodyLength(), contentType(request)));
+            apacheRequest.setEntity(new InputStreamEntity(request.bodyStream(), request.bodyLength(), contentType(request)));
         }
-        ClassicHttpRequest apacheRequest = builder.build();
         ClassicHttpResponse response;
         try {
             response = client.executeOpen(RoutingSupport.determineHost(apacheRequest), apacheRequest, context());
@@ -134,7 +133,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             headers.add(Map.entry(h.getName(), h.getValue()));
         }
         HttpEntity entity = response.getEntity();
-        Runnable abort = apacheRequest instanceof Cancellable cancellable ? cancellable::cancel : null;
+        Runnable abort = apacheRequest::cancel;
         return new HttpResponse(response.getCode(), response.getReasonPhrase(), headers,
                 entity == null ? null : entity.getContent(), response, abort);
     }

@@ -1,9 +1,7 @@
 package io.camelbricks.api.http;
 
 import java.io.IOException;
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -12,7 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +21,16 @@ import java.util.Set;
  * A zero-dependency transport on {@code java.net.http.HttpClient} (HTTP/1.1, no redirects). Slower than
  * {@link ApacheHttpTransport} on loopback; useful where Apache HttpClient is unwanted. {@code skip_verify} is not
  * supported here; a custom {@link javax.net.ssl.SSLContext} is. A proxy from the settings is used for every host but
- * its non-proxy hosts; its credentials answer the proxy's {@code 407} challenge only (the JDK refuses basic
- * authentication for https tunnels unless {@code jdk.http.auth.tunneling.disabledSchemes} allows it).
+ * its non-proxy hosts; its basic credentials go preemptively with plain {@code http://} requests through it.
+ * Proxy credentials for {@code https://} tunnels ({@code CONNECT}) are not supported by this transport: use
+ * {@link ApacheHttpTransport} (the default).
  */
 public final class JdkHttpTransport implements HttpTransport {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client;
     private final TransportSettings settings;
+    private final String proxyAuthorization;
 
     public JdkHttpTransport(TransportSettings settings) {
         this.settings = settings;
@@ -42,20 +44,11 @@ public final class JdkHttpTransport implements HttpTransport {
         ProxySettings proxy = settings.proxy();
         if (proxy != null) {
             builder.proxy(new SettingsProxySelector(proxy));
-            if (proxy.hasCredentials()) {
-                builder.authenticator(new Authenticator() {
-                    @Override
-                    protected PasswordAuthentication getPasswordAuthentication() {
-                        if (getRequestorType() != RequestorType.PROXY) {
-                            return null;
-                        }
-                        return new PasswordAuthentication(proxy.username(),
-                                proxy.password() == null ? new char[0] : proxy.password().toCharArray());
-                    }
-                });
-            }
         }
         this.client = builder.build();
+        this.proxyAuthorization = proxy != null && proxy.hasCredentials() ? "Basic " + Base64.getEncoder()
+                .encodeToString((proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password()))
+                        .getBytes(StandardCharsets.UTF_8)) : null;
     }
 
     @Override
@@ -67,6 +60,11 @@ public final class JdkHttpTransport implements HttpTransport {
             if (!RESTRICTED.contains(h.getKey().toLowerCase())) {
                 builder.header(h.getKey(), h.getValue());
             }
+        }
+        if (proxyAuthorization != null && request.url().regionMatches(true, 0, "http://", 0, 7)
+                && settings.proxy().appliesTo(URI.create(request.url()).getHost())) {
+            // a plain request through the proxy: the proxy reads this header and the target never sees it
+            builder.header("Proxy-Authorization", proxyAuthorization);
         }
         if (request.hasBody()) {
             builder.header("Content-Type", request.contentType() == null ? "application/json" : request.contentType());
