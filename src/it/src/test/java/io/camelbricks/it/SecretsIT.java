@@ -77,6 +77,7 @@ class SecretsIT extends CamelContextSupport {
     @Test
     void secretsNeverLeak() throws Exception {
         String url = emulator.url();
+        emulator.jobs().createJob("it-secret-job"); // before the start: the consumer's first poll must see it
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -94,7 +95,6 @@ class SecretsIT extends CamelContextSupport {
         List<String> leaks = new ArrayList<>();
         MockEndpoint polled = context.getEndpoint("mock:jobs", MockEndpoint.class);
         polled.expectedMessageCount(1);
-        emulator.jobs().createJob("it-secret-job");
 
         // traffic, with failures of every kind
         Exchange ok = template.request("direct:submit", e -> e.getMessage().setBody(Workspace.notebookRun("it-secret")));
@@ -237,10 +237,10 @@ class SecretsIT extends CamelContextSupport {
                         + "&token={{databricks.token}}").routeId("jobs").to("mock:jobs");
             }
         });
+        emulator.jobs().createJob("it-placeholder-job"); // before the start: the consumer's first poll must see it
         context.start();
         MockEndpoint jobs = context.getEndpoint("mock:jobs", MockEndpoint.class);
         jobs.expectedMessageCount(1);
-        emulator.jobs().createJob("it-placeholder-job");
 
         jobs.assertIsSatisfied(TimeUnit.SECONDS.toMillis(30));
 
