@@ -38,6 +38,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "actionsIdTokenRequestToken": getOrCreateConfiguration(target).setActionsIdTokenRequestToken(property(camelContext, java.lang.String.class, value)); return true;
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": getOrCreateConfiguration(target).setActionsIdTokenRequestUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apiclient":
         case "apiClient": getOrCreateConfiguration(target).setApiClient(property(camelContext, io.camelbricks.api.ApiClient.class, value)); return true;
         case "authtype":
@@ -98,6 +100,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionsPerPool": getOrCreateConfiguration(target).setMaxConnectionsPerPool(property(camelContext, java.lang.Integer.class, value)); return true;
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": getOrCreateConfiguration(target).setMetadataServiceSecretUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": getOrCreateConfiguration(target).setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": getOrCreateConfiguration(target).setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
         case "oidctokenenv":
@@ -106,6 +110,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "oidcTokenFilepath": getOrCreateConfiguration(target).setOidcTokenFilepath(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": getOrCreateConfiguration(target).setProfile(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "redirecturl":
@@ -115,6 +127,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
         case "skipverify":
         case "skipVerify": getOrCreateConfiguration(target).setSkipVerify(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenaudience":
         case "tokenAudience": getOrCreateConfiguration(target).setTokenAudience(property(camelContext, java.lang.String.class, value)); return true;
@@ -141,6 +155,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "actionsIdTokenRequestToken": return java.lang.String.class;
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return java.lang.Boolean.class;
         case "apiclient":
         case "apiClient": return io.camelbricks.api.ApiClient.class;
         case "authtype":
@@ -201,6 +217,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionsPerPool": return java.lang.Integer.class;
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": return java.lang.String.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
         case "oidctokenenv":
@@ -209,6 +227,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "oidcTokenFilepath": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "profile": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.lang.Integer.class;
         case "redirecturl":
@@ -218,6 +244,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "scopes": return java.lang.String.class;
         case "skipverify":
         case "skipVerify": return java.lang.Boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "token": return java.lang.String.class;
         case "tokenaudience":
         case "tokenAudience": return java.lang.String.class;
@@ -240,6 +268,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "actionsIdTokenRequestToken": return getOrCreateConfiguration(target).getActionsIdTokenRequestToken();
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": return getOrCreateConfiguration(target).getActionsIdTokenRequestUrl();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return getOrCreateConfiguration(target).getAllowInsecureHttp();
         case "apiclient":
         case "apiClient": return getOrCreateConfiguration(target).getApiClient();
         case "authtype":
@@ -300,6 +330,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "maxConnectionsPerPool": return getOrCreateConfiguration(target).getMaxConnectionsPerPool();
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": return getOrCreateConfiguration(target).getMetadataServiceSecretUrl();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return getOrCreateConfiguration(target).getNonProxyHosts();
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return getOrCreateConfiguration(target).getOauthBrowserAuthTimeout();
         case "oidctokenenv":
@@ -308,6 +340,14 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "oidcTokenFilepath": return getOrCreateConfiguration(target).getOidcTokenFilepath();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "profile": return getOrCreateConfiguration(target).getProfile();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "redirecturl":
@@ -317,6 +357,8 @@ public class DatabricksComponentConfigurer extends PropertyConfigurerSupport imp
         case "scopes": return getOrCreateConfiguration(target).getScopes();
         case "skipverify":
         case "skipVerify": return getOrCreateConfiguration(target).getSkipVerify();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "tokenaudience":
         case "tokenAudience": return getOrCreateConfiguration(target).getTokenAudience();

@@ -31,6 +31,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "actionsIdTokenRequestToken": target.setActionsIdTokenRequestToken(property(camelContext, java.lang.String.class, value)); return true;
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": target.setActionsIdTokenRequestUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.setAllowInsecureHttp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apiclient":
         case "apiClient": target.setApiClient(property(camelContext, io.camelbricks.api.ApiClient.class, value)); return true;
         case "authtype":
@@ -80,6 +82,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "maxConnectionsPerPool": target.setMaxConnectionsPerPool(property(camelContext, java.lang.Integer.class, value)); return true;
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": target.setMetadataServiceSecretUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": target.setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
         case "oidctokenenv":
@@ -88,6 +92,14 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "oidcTokenFilepath": target.setOidcTokenFilepath(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "profile": target.setProfile(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.setRateLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "redirecturl":
@@ -97,6 +109,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "scopes": target.setScopes(property(camelContext, java.lang.String.class, value)); return true;
         case "skipverify":
         case "skipVerify": target.setSkipVerify(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "token": target.setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenaudience":
         case "tokenAudience": target.setTokenAudience(property(camelContext, java.lang.String.class, value)); return true;
@@ -118,6 +132,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "actionsIdTokenRequestToken": return java.lang.String.class;
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return java.lang.Boolean.class;
         case "apiclient":
         case "apiClient": return io.camelbricks.api.ApiClient.class;
         case "authtype":
@@ -167,6 +183,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "maxConnectionsPerPool": return java.lang.Integer.class;
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": return java.lang.String.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
         case "oidctokenenv":
@@ -175,6 +193,14 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "oidcTokenFilepath": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "profile": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.lang.Integer.class;
         case "redirecturl":
@@ -184,6 +210,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "scopes": return java.lang.String.class;
         case "skipverify":
         case "skipVerify": return java.lang.Boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "token": return java.lang.String.class;
         case "tokenaudience":
         case "tokenAudience": return java.lang.String.class;
@@ -206,6 +234,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "actionsIdTokenRequestToken": return target.getActionsIdTokenRequestToken();
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": return target.getActionsIdTokenRequestUrl();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.getAllowInsecureHttp();
         case "apiclient":
         case "apiClient": return target.getApiClient();
         case "authtype":
@@ -255,6 +285,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "maxConnectionsPerPool": return target.getMaxConnectionsPerPool();
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": return target.getMetadataServiceSecretUrl();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getNonProxyHosts();
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return target.getOauthBrowserAuthTimeout();
         case "oidctokenenv":
@@ -263,6 +295,14 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "oidcTokenFilepath": return target.getOidcTokenFilepath();
         case "password": return target.getPassword();
         case "profile": return target.getProfile();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getProxyUsername();
         case "ratelimit":
         case "rateLimit": return target.getRateLimit();
         case "redirecturl":
@@ -272,6 +312,8 @@ public class DatabricksConfigurationConfigurer extends org.apache.camel.support.
         case "scopes": return target.getScopes();
         case "skipverify":
         case "skipVerify": return target.getSkipVerify();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "token": return target.getToken();
         case "tokenaudience":
         case "tokenAudience": return target.getTokenAudience();

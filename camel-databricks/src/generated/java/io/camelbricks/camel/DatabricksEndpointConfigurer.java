@@ -31,6 +31,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "actionsIdTokenRequestToken": target.getConfiguration().setActionsIdTokenRequestToken(property(camelContext, java.lang.String.class, value)); return true;
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": target.getConfiguration().setActionsIdTokenRequestUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "apiclient":
         case "apiClient": target.getConfiguration().setApiClient(property(camelContext, io.camelbricks.api.ApiClient.class, value)); return true;
         case "authtype":
@@ -121,6 +123,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxPollInterval": target.setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": target.getConfiguration().setMetadataServiceSecretUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.getConfiguration().setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": target.getConfiguration().setOauthBrowserAuthTimeout(property(camelContext, java.lang.Integer.class, value)); return true;
         case "oidctokenenv":
@@ -138,6 +142,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "profile": target.getConfiguration().setProfile(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "recursive": target.setRecursive(property(camelContext, boolean.class, value)); return true;
@@ -161,6 +173,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "skipverify":
         case "skipVerify": target.getConfiguration().setSkipVerify(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
         case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -204,6 +218,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "actionsIdTokenRequestToken": return java.lang.String.class;
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": return java.lang.String.class;
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return java.lang.Boolean.class;
         case "apiclient":
         case "apiClient": return io.camelbricks.api.ApiClient.class;
         case "authtype":
@@ -294,6 +310,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxPollInterval": return long.class;
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": return java.lang.String.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return java.lang.Integer.class;
         case "oidctokenenv":
@@ -311,6 +329,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "profile": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimit":
         case "rateLimit": return java.lang.Integer.class;
         case "recursive": return boolean.class;
@@ -334,6 +360,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "skipverify":
         case "skipVerify": return java.lang.Boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
@@ -373,6 +401,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "actionsIdTokenRequestToken": return target.getConfiguration().getActionsIdTokenRequestToken();
         case "actionsidtokenrequesturl":
         case "actionsIdTokenRequestUrl": return target.getConfiguration().getActionsIdTokenRequestUrl();
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.getConfiguration().getAllowInsecureHttp();
         case "apiclient":
         case "apiClient": return target.getConfiguration().getApiClient();
         case "authtype":
@@ -463,6 +493,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "maxPollInterval": return target.getMaxPollInterval();
         case "metadataservicesecreturl":
         case "metadataServiceSecretUrl": return target.getConfiguration().getMetadataServiceSecretUrl();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getConfiguration().getNonProxyHosts();
         case "oauthbrowserauthtimeout":
         case "oauthBrowserAuthTimeout": return target.getConfiguration().getOauthBrowserAuthTimeout();
         case "oidctokenenv":
@@ -480,6 +512,14 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "profile": return target.getConfiguration().getProfile();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "recursive": return target.isRecursive();
@@ -503,6 +543,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "skipverify":
         case "skipVerify": return target.getConfiguration().getSkipVerify();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startfrom":
         case "startFrom": return target.getStartFrom();
         case "startscheduler":

@@ -23,11 +23,12 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(90);
+        Set<String> props = new HashSet<>(97);
         props.add("accountClient");
         props.add("accountId");
         props.add("actionsIdTokenRequestToken");
         props.add("actionsIdTokenRequestUrl");
+        props.add("allowInsecureHttp");
         props.add("apiClient");
         props.add("authType");
         props.add("autoIdempotencyToken");
@@ -76,6 +77,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("maxMessagesPerPoll");
         props.add("maxPollInterval");
         props.add("metadataServiceSecretUrl");
+        props.add("nonProxyHosts");
         props.add("oauthBrowserAuthTimeout");
         props.add("oidcTokenEnv");
         props.add("oidcTokenFilepath");
@@ -87,6 +89,10 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("profile");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("rateLimit");
         props.add("recursive");
         props.add("redirectUrl");
@@ -101,6 +107,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sendEmptyMessageWhenIdle");
         props.add("service");
         props.add("skipVerify");
+        props.add("sslContextParameters");
         props.add("startFrom");
         props.add("startScheduler");
         props.add("stateField");
@@ -115,13 +122,14 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("waitTimeout");
         props.add("workspaceClient");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(7);
+        Set<String> secretProps = new HashSet<>(8);
         secretProps.add("actionsIdTokenRequestToken");
         secretProps.add("azureClientSecret");
         secretProps.add("clientSecret");
         secretProps.add("googleCredentialsSecret");
         secretProps.add("metadataServiceSecretUrl");
         secretProps.add("password");
+        secretProps.add("proxyPassword");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -9,12 +9,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.camelbricks.api.ApiClient;
@@ -41,6 +45,7 @@ public class DatabricksComponent extends HealthCheckComponent {
     private final SharedClients clients = new SharedClients();
     /** The I/O pool of each client the component created. */
     private final Map<ApiClient, ExecutorService> ioPools = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
     private ScheduledExecutorService scheduler;
     /** Blocking work for clients the component did not create (their own pools are not Camel's to use). */
     private ExecutorService fallbackPool;
@@ -77,7 +82,23 @@ public class DatabricksComponent extends HealthCheckComponent {
     synchronized ApiClient acquireClient(DatabricksConfiguration endpointConfiguration) {
         ensureScheduler();
         return clients.acquire(endpointConfiguration.connectionAttributes(),
-                endpointConfiguration.getCredentialsProvider(), this::createClient);
+                endpointConfiguration.getCredentialsProvider(),
+                sslContext(endpointConfiguration.getSslContextParameters()), this::createClient);
+    }
+
+    /** The TLS context of an {@code sslContextParameters} instance, made once per instance (clients are keyed by it). */
+    private SSLContext sslContext(SSLContextParameters parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        return sslContexts.computeIfAbsent(parameters, p -> {
+            try {
+                return p.createSSLContext(getCamelContext());
+            } catch (Exception e) {
+                throw new RuntimeCamelException("cannot create the TLS context of sslContextParameters: "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     void releaseClient(ApiClient client) {

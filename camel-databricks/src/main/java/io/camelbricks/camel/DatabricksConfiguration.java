@@ -11,6 +11,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 import io.camelbricks.api.AccountClient;
 import io.camelbricks.api.ApiClient;
@@ -98,8 +99,25 @@ public class DatabricksConfiguration implements Cloneable {
     @UriParam(label = "security", description = "Forces one authentication method (pat, basic, oauth-m2m, azure-client-secret, "
             + "...) instead of the default chain.")
     private String authType;
-    @UriParam(label = "security", description = "Skips TLS certificate verification (never in production).")
+    @UriParam(label = "security", description = "Skips TLS certificate verification (never in production; logged as a"
+            + " warning). To trust a private CA, use sslContextParameters instead.")
     private Boolean skipVerify;
+    @UriParam(label = "security", description = "Allows a plain http:// host that is not a loopback address (localhost,"
+            + " 127.x.x.x, ::1). Without it such a host is refused before anything is sent, since credentials would"
+            + " travel unencrypted.")
+    private Boolean allowInsecureHttp;
+    @UriParam(label = "proxy", description = "HTTP proxy host. JVM proxy system properties (http.proxyHost, ...) are"
+            + " not used: set the proxy here or with DATABRICKS_PROXY_HOST.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "HTTP proxy port (default 8080).")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", description = "User name for basic authentication at the proxy.")
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true, description = "Password for basic authentication at the proxy.")
+    private String proxyPassword;
+    @UriParam(label = "proxy", description = "Hosts reached without the proxy, separated by | (or comma); a leading or"
+            + " trailing * matches any suffix or prefix (localhost|*.internal|10.*).")
+    private String nonProxyHosts;
     @UriParam(label = "advanced", description = "Connect and read timeout of one HTTP request, in seconds (default 60).")
     private Integer httpTimeoutSeconds;
     @UriParam(label = "advanced", description = "Time budget for the client's retries of one call (429, 5xx, connection errors), "
@@ -140,6 +158,10 @@ public class DatabricksConfiguration implements Cloneable {
             + " registry.")
     @Metadata(autowired = true)
     private CredentialsProvider credentialsProvider;
+    @UriParam(label = "security", description = "TLS settings (trust store, key store, protocols) to reach the"
+            + " workspace with, instead of the JVM's default trust; e.g. to trust a private CA. Endpoints share a"
+            + " client only when they use the same instance.")
+    private SSLContextParameters sslContextParameters;
     @UriParam(label = "advanced", description = "A client to use instead of one built from the connection options"
             + " (which are then ignored). Autowired when exactly one ApiClient bean is in the registry.")
     @Metadata(autowired = true)
@@ -403,6 +425,62 @@ public class DatabricksConfiguration implements Cloneable {
 
     public void setSkipVerify(Boolean skipVerify) {
         this.skipVerify = skipVerify;
+    }
+
+    public Boolean getAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public Integer getHttpTimeoutSeconds() {

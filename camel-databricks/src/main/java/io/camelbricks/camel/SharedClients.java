@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import javax.net.ssl.SSLContext;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,9 +58,16 @@ final class SharedClients {
      */
     synchronized ApiClient acquire(Map<ConfigAttribute, Object> attributes, CredentialsProvider provider,
                                    ClientFactory factory) {
+        return acquire(attributes, provider, null, factory);
+    }
+
+    /** As {@link #acquire(Map, CredentialsProvider, ClientFactory)}, with a TLS context (keyed by identity). */
+    synchronized ApiClient acquire(Map<ConfigAttribute, Object> attributes, CredentialsProvider provider,
+                                   SSLContext sslContext, ClientFactory factory) {
         String key = keyOf(attributes) + (provider == null ? ""
                 : ", credentials_provider=" + provider.getClass().getName() + "@"
-                        + Integer.toHexString(System.identityHashCode(provider)));
+                        + Integer.toHexString(System.identityHashCode(provider)))
+                + (sslContext == null ? "" : ", ssl_context=" + Integer.toHexString(System.identityHashCode(sslContext)));
         Shared shared = byKey.get(key);
         if (shared == null) {
             DatabricksConfig config = new DatabricksConfig();
@@ -66,6 +75,7 @@ final class SharedClients {
             if (provider != null) {
                 config.setCredentialsProvider(provider);
             }
+            config.setSslContext(sslContext);
             Created created = factory.create(config);
             ApiClient client = created.client();
             shared = new Shared(key, client, created.onClose());

@@ -65,6 +65,9 @@ import io.camelbricks.api.wire.ResponseDecoder;
  * {@link CompletableFuture} form; retries and waiter polls of the async form are scheduled, never slept.
  */
 public class ApiClient implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiClient.class);
+    /** Error bodies are read up to this many bytes (an HTML page or a proxy's dump can be huge). */
+    public static final int MAX_ERROR_BODY = 64 * 1024;
     private final DatabricksConfig config;
     private final ObjectMapper mapper;
     private final HttpTransport transport;
@@ -118,8 +121,11 @@ public class ApiClient implements AutoCloseable {
     }
 
     private static TransportSettings transportSettings(DatabricksConfig config) {
-        Duration timeout = Duration.ofSeconds(config.getHttpTimeoutSeconds());
-        return new TransportSettings(timeout, timeout, config.getMaxConnectionsPerPool(), config.isSkipVerify());
+        if (config.isSkipVerify()) {
+            LOG.warn("skip_verify is on: TLS certificates of {} are NOT verified; use it against test servers only,"
+                    + " and trust a private CA with a custom SSLContext instead", config.getHost());
+        }
+        return config.transportSettings(config.getMaxConnectionsPerPool());
     }
 
     /**
@@ -378,7 +384,7 @@ public class ApiClient implements AutoCloseable {
             }
             byte[] body;
             try {
-                body = response.readAllAndClose();
+                body = ok ? response.readAllAndClose() : response.readAtMostAndClose(MAX_ERROR_BODY);
             } catch (IOException e) {
                 roundTrips.logFailure(http, e);
                 throw new TransportException(http.toString(), e);

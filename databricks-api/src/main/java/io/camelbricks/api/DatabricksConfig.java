@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,7 @@ import io.camelbricks.api.config.ConfigFile;
 import io.camelbricks.api.config.HostNormalizer;
 import io.camelbricks.api.http.HttpTransport;
 import io.camelbricks.api.http.JdkHttpTransport;
+import io.camelbricks.api.http.ProxySettings;
 import io.camelbricks.api.http.TransportSettings;
 import io.camelbricks.api.wire.JsonMapper;
 
@@ -63,6 +67,7 @@ public final class DatabricksConfig {
             ConfigAttribute.MAX_CONNECTIONS_PER_POOL, DEFAULT_MAX_CONNECTIONS,
             ConfigAttribute.SCOPES, List.of("all-apis"),
             ConfigAttribute.SKIP_VERIFY, Boolean.FALSE,
+            ConfigAttribute.ALLOW_INSECURE_HTTP, Boolean.FALSE,
             ConfigAttribute.DISABLE_RETRIES, Boolean.FALSE);
 
     private final Map<ConfigAttribute, Object> values = new EnumMap<>(ConfigAttribute.class);
@@ -73,6 +78,7 @@ public final class DatabricksConfig {
     private Clock clock = Clock.systemUTC();
     private HttpTransport authTransport;
     private volatile TokenEndpointClient tokenEndpointClient;
+    private SSLContext sslContext;
 
     // ---------------------------------------------------------------- generic attribute access
 
@@ -265,6 +271,7 @@ public final class DatabricksConfig {
         if (current != null) {
             return current;
         }
+        checkTransportSecurity();
         try {
             HeaderFactory factory = credentialsProvider.configure(this)
                     .orElseThrow(() -> new DatabricksException("cannot configure default credentials"));
@@ -278,6 +285,36 @@ public final class DatabricksConfig {
             String prefix = credentialsProvider instanceof DefaultCredentialsProvider ? "default" : credentialsProvider.authType();
             throw withDebugSuffix(prefix + " auth: " + e.getMessage(), e);
         }
+    }
+
+    private static final Pattern LOOPBACK = Pattern.compile(
+            "localhost|127(\\.\\d{1,3}){3}|\\[?::1]?|\\[?0:0:0:0:0:0:0:1]?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Credentials go over TLS: a plain {@code http://} host other than a loopback address ({@code localhost},
+     * {@code 127.x.x.x}, {@code ::1}) is refused unless {@code allow_insecure_http} is set. Nothing is sent before.
+     */
+    private void checkTransportSecurity() {
+        String host = getHost();
+        if (host == null || !host.regionMatches(true, 0, "http://", 0, 7) || isAllowInsecureHttp()) {
+            return;
+        }
+        String name;
+        try {
+            name = java.net.URI.create(host).getHost();
+        } catch (IllegalArgumentException e) {
+            name = null;
+        }
+        if (name == null || !LOOPBACK.matcher(name).matches()) {
+            throw withDebugSuffix("refusing to send credentials over plain http to " + host
+                    + ": use https, or set allow_insecure_http (DATABRICKS_ALLOW_INSECURE_HTTP) to allow it", null);
+        }
+        LOG.debug("plain http to the loopback host {}", host);
+    }
+
+    /** Whether a host name or address is a loopback one (no DNS lookup). */
+    public static boolean isLoopbackHost(String hostName) {
+        return hostName != null && LOOPBACK.matcher(hostName).matches();
     }
 
     /** Whether {@link #authenticate()} has succeeded. */
@@ -339,9 +376,45 @@ public final class DatabricksConfig {
     public synchronized HttpTransport authTransport() {
         if (authTransport == null) {
             Duration timeout = Duration.ofSeconds(getHttpTimeoutSeconds());
-            authTransport = new JdkHttpTransport(new TransportSettings(timeout, timeout, 2, isSkipVerify()));
+            authTransport = new JdkHttpTransport(transportSettings(2));
         }
         return authTransport;
+    }
+
+    /**
+     * A TLS context to verify servers with (custom trust store, client certificates), instead of the JVM's default;
+     * used by every transport this configuration makes. Not an attribute: set in code (Camel:
+     * {@code sslContextParameters}). {@code skip_verify} wins over it.
+     */
+    public DatabricksConfig setSslContext(SSLContext sslContext) {
+        this.sslContext = sslContext;
+        return this;
+    }
+
+    public SSLContext getSslContext() {
+        return sslContext;
+    }
+
+    /** The proxy of {@code proxy_host}/{@code proxy_port} (default 8080) and friends, or null when none is set. */
+    public ProxySettings proxySettings() {
+        String proxyHost = string(ConfigAttribute.PROXY_HOST);
+        if (proxyHost == null || proxyHost.isBlank()) {
+            return null;
+        }
+        Integer port = integer(ConfigAttribute.PROXY_PORT);
+        try {
+            return new ProxySettings(proxyHost.trim(), port == null ? 8080 : port,
+                    string(ConfigAttribute.PROXY_USERNAME), string(ConfigAttribute.PROXY_PASSWORD),
+                    ProxySettings.parseNonProxyHosts(string(ConfigAttribute.NON_PROXY_HOSTS)));
+        } catch (IllegalArgumentException e) {
+            throw withDebugSuffix("invalid proxy configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the transports of this configuration use: its timeouts, TLS settings and proxy. */
+    public TransportSettings transportSettings(int maxConnections) {
+        Duration timeout = Duration.ofSeconds(getHttpTimeoutSeconds());
+        return new TransportSettings(timeout, timeout, maxConnections, isSkipVerify(), sslContext, proxySettings());
     }
 
     /** The environment this configuration was resolved against (empty before {@link #resolve}). */
@@ -492,6 +565,18 @@ public final class DatabricksConfig {
     public DatabricksConfig setMaxConnectionsPerPool(int n) { return set(ConfigAttribute.MAX_CONNECTIONS_PER_POOL, n); }
     public boolean isSkipVerify() { return bool(ConfigAttribute.SKIP_VERIFY); }
     public DatabricksConfig setSkipVerify(boolean b) { return set(ConfigAttribute.SKIP_VERIFY, b); }
+    public boolean isAllowInsecureHttp() { return bool(ConfigAttribute.ALLOW_INSECURE_HTTP); }
+    public DatabricksConfig setAllowInsecureHttp(boolean b) { return set(ConfigAttribute.ALLOW_INSECURE_HTTP, b); }
+    public String getProxyHost() { return string(ConfigAttribute.PROXY_HOST); }
+    public DatabricksConfig setProxyHost(String host) { return set(ConfigAttribute.PROXY_HOST, host); }
+    public Integer getProxyPort() { return integer(ConfigAttribute.PROXY_PORT); }
+    public DatabricksConfig setProxyPort(Integer port) { return set(ConfigAttribute.PROXY_PORT, port); }
+    public String getProxyUsername() { return string(ConfigAttribute.PROXY_USERNAME); }
+    public DatabricksConfig setProxyUsername(String user) { return set(ConfigAttribute.PROXY_USERNAME, user); }
+    public String getProxyPassword() { return string(ConfigAttribute.PROXY_PASSWORD); }
+    public DatabricksConfig setProxyPassword(String password) { return set(ConfigAttribute.PROXY_PASSWORD, password); }
+    public String getNonProxyHosts() { return string(ConfigAttribute.NON_PROXY_HOSTS); }
+    public DatabricksConfig setNonProxyHosts(String hosts) { return set(ConfigAttribute.NON_PROXY_HOSTS, hosts); }
     public boolean isDisableRetries() { return bool(ConfigAttribute.DISABLE_RETRIES); }
     public DatabricksConfig setDisableRetries(boolean b) { return set(ConfigAttribute.DISABLE_RETRIES, b); }
     public String getAzureWorkspaceResourceId() { return string(ConfigAttribute.AZURE_WORKSPACE_RESOURCE_ID); }

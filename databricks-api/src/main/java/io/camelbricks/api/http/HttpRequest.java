@@ -48,6 +48,7 @@ public final class HttpRequest {
 
     /** A copy with one more header. */
     public HttpRequest withHeader(String name, String value) {
+        checkHeader(name, value);
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size() + 1);
         copy.addAll(headers);
         copy.add(Map.entry(name, value));
@@ -58,8 +59,36 @@ public final class HttpRequest {
     public HttpRequest withHeaders(Map<String, String> more) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size() + more.size());
         copy.addAll(headers);
-        more.forEach((k, v) -> copy.add(Map.entry(k, v)));
+        more.forEach((k, v) -> {
+            checkHeader(k, v);
+            copy.add(Map.entry(k, v));
+        });
         return new HttpRequest(method, url, copy, body, bodyStream, bodyLength, contentType);
+    }
+
+    /**
+     * Refuses a CR, LF or NUL in a header (which could smuggle headers or a second request); the message names the
+     * header, never its value (it may be a credential).
+     */
+    static void checkHeader(String name, String value) {
+        if (name == null || name.isEmpty() || hasControl(name)) {
+            throw new IllegalArgumentException("invalid HTTP header name" + (name == null ? "" : " '"
+                    + name.replaceAll("[\\r\\n\\x00]", "?") + "'") + "; refusing to send the request");
+        }
+        if (value != null && hasControl(value)) {
+            throw new IllegalArgumentException("the value of HTTP header '" + name
+                    + "' contains a CR, LF or NUL character (header injection); refusing to send the request");
+        }
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public HttpMethod method() { return method; }

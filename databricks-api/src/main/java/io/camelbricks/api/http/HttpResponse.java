@@ -17,9 +17,20 @@ public final class HttpResponse implements AutoCloseable, ResponseHeaders {
     private final List<Map.Entry<String, String>> headers;
     private final InputStream body;
     private final AutoCloseable onClose;
+    private final Runnable abort;
 
     public HttpResponse(int status, String reason, List<Map.Entry<String, String>> headers, InputStream body,
                         AutoCloseable onClose) {
+        this(status, reason, headers, body, onClose, null);
+    }
+
+    /**
+     * With {@code abort}: what drops the connection at once, without reading the rest of the body (closing an
+     * unread body may otherwise drain it to keep the connection).
+     */
+    public HttpResponse(int status, String reason, List<Map.Entry<String, String>> headers, InputStream body,
+                        AutoCloseable onClose, Runnable abort) {
+        this.abort = abort;
         this.status = status;
         this.reason = reason == null ? "" : reason;
         this.headers = headers;
@@ -50,6 +61,37 @@ public final class HttpResponse implements AutoCloseable, ResponseHeaders {
     public byte[] readAllAndClose() throws IOException {
         try (this) {
             return body.readAllBytes();
+        }
+    }
+
+    /**
+     * Reads at most {@code limit} bytes of the body and closes the response (an unread rest is dropped with the
+     * connection): error bodies are read this way, so a huge one costs bounded memory.
+     */
+    public byte[] readAtMostAndClose(int limit) throws IOException {
+        byte[] head;
+        boolean more;
+        try {
+            head = body.readNBytes(limit);
+            more = body.read() != -1;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+        if (more && abort != null) {
+            abort.run();
+            closeQuietly();
+        } else {
+            close();
+        }
+        return head;
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // the connection is dropped either way
         }
     }
 

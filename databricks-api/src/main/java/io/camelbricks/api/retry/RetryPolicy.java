@@ -89,6 +89,9 @@ public final class RetryPolicy {
             return idempotent && (status == 500 || status == 502 || status == 504);
         }
         if (failure instanceof TransportException transport) {
+            if (isCertificateProblem(transport.getCause())) {
+                return false; // an untrusted or mismatched certificate stays so: fail at once, with the reason
+            }
             return neverReachedServer(transport.getCause()) || (idempotent && !isInterruption(transport.getCause()));
         }
         return false;
@@ -111,6 +114,16 @@ public final class RetryPolicy {
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException || t instanceof PortUnreachableException
                     || t.getClass().getSimpleName().equals("ConnectionRequestTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCertificateProblem(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException
+                    || t instanceof java.security.cert.CertificateException) {
                 return true;
             }
         }

@@ -80,7 +80,10 @@ public final class SqlClient implements AutoCloseable {
 
     private static HttpTransport plainTransport(DatabricksConfig config) {
         Duration timeout = Duration.ofSeconds(config.getHttpTimeoutSeconds());
-        return new JdkHttpTransport(new TransportSettings(timeout, timeout, 4, config.isSkipVerify()));
+        // presigned links point at cloud storage: through the configured proxy, with the JVM's trust (a custom
+        // SSLContext is for the workspace), and never with the workspace's credentials
+        return new JdkHttpTransport(new TransportSettings(timeout, timeout, 4, config.isSkipVerify(), null,
+                config.proxySettings()));
     }
 
     /** How many chunks an iterator fetches ahead of the one being read (default 2, 0 = none). */

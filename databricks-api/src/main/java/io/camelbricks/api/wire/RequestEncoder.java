@@ -39,6 +39,7 @@ public final class RequestEncoder {
     }
 
     public <Q> HttpRequest encode(Operation<Q, ?> op, Q request) {
+        checkInlineDbfsPut(op, request);
         StringBuilder url = new StringBuilder(config.getHost()).append(expandPath(op, request));
         appendQuery(url, op, request);
         HttpRequest http = HttpRequest.of(op.httpMethod(), url.toString());
@@ -52,6 +53,24 @@ public final class RequestEncoder {
         }
         return withBody(http, op, request);
     }
+
+    /** DBFS takes at most 1 MB in one {@code dbfs/put}; a larger one is refused here instead of after the upload. */
+    private static void checkInlineDbfsPut(Operation<?, ?> op, Object request) {
+        if (!"files.Dbfs.put".equals(op.id()) || !(request instanceof io.camelbricks.api.service.files.Put put)
+                || put.getContents() == null) {
+            return;
+        }
+        String base64 = put.getContents();
+        int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
+        long bytes = (long) base64.length() / 4 * 3 - padding;
+        if (bytes > DBFS_PUT_LIMIT) {
+            throw new IllegalArgumentException("dbfs/put takes at most 1 MB (" + DBFS_PUT_LIMIT + " bytes) inline, got "
+                    + bytes + " bytes; upload larger files with dbfs create/add-block/close (w.dbfsFiles().write,"
+                    + " Camel databricks:dbfs/upload)");
+        }
+    }
+
+    private static final long DBFS_PUT_LIMIT = 1024 * 1024;
 
     private <Q> String expandPath(Operation<Q, ?> op, Q request) {
         String path = op.path();
@@ -71,6 +90,7 @@ public final class RequestEncoder {
             String name = path.substring(open + 1, close);
             Param<Q> param = pathParam(op, name);
             String value = pathValue(op, param, request);
+            checkNoDotSegments(op, param, value);
             if (param.isMultiSegment()) {
                 boolean afterSlash = out.length() > 0 && out.charAt(out.length() - 1) == '/';
                 if (!afterSlash && !value.startsWith("/")) {
@@ -83,6 +103,20 @@ public final class RequestEncoder {
             i = close + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * A {@code .} or {@code ..} segment would make the URL name another resource once normalised (path traversal,
+     * e.g. {@code /Volumes/a/../../other}); such a value is refused before anything is sent.
+     */
+    private static void checkNoDotSegments(Operation<?, ?> op, Param<?> param, String value) {
+        String[] segments = param.isMultiSegment() ? value.split("/", -1) : new String[] {value};
+        for (String segment : segments) {
+            if (segment.equals("..") || segment.equals(".")) {
+                throw new IllegalArgumentException(op.id() + ": path parameter " + param.name() + " ('" + value
+                        + "') contains a '" + segment + "' segment (path traversal); name the path directly");
+            }
+        }
     }
 
     private static <Q> Param<Q> pathParam(Operation<Q, ?> op, String name) {

@@ -74,15 +74,23 @@ class DbfsContractTest {
     }
 
     @Test
-    void putStoresInlineContentAndRefusesMoreThanOneMegabyte() {
+    void putStoresInlineContentAndRefusesMoreThanOneMegabyte() throws Exception {
         w.dbfs().put(new Put().setPath("dbfs:/in/a.txt").setContents(b64("hello".getBytes(StandardCharsets.UTF_8))));
         assertThat(emu.files().readDbfs("/in/a.txt")).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("hello"));
 
-        assertThatThrownBy(() -> w.dbfs().put(new Put().setPath("/in/big.bin").setContents(b64(bytes(MB + 1)))))
-                .isInstanceOfSatisfying(DatabricksError.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(400);
-                    assertThat(e.getErrorCode()).isEqualTo("MAX_BLOCK_SIZE_EXCEEDED");
-                });
+        // the client refuses it before sending (issue 8: nothing sent that should not be) ...
+        String big = b64(bytes(MB + 1));
+        assertThatThrownBy(() -> w.dbfs().put(new Put().setPath("/in/big.bin").setContents(big)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dbfs/put takes at most 1 MB");
+        // ... and the workspace refuses it too (sent raw, past the client's check)
+        java.net.http.HttpResponse<String> raw = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(emu.url() + "/api/2.0/dbfs/put"))
+                        .header("Authorization", "Bearer " + emu.token()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"path\":\"/in/big.bin\",\"contents\":\"" + big + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isEqualTo(400);
+        assertThat(raw.body()).contains("MAX_BLOCK_SIZE_EXCEEDED");
         assertThat(emu.files().existsDbfs("/in/big.bin")).isFalse();
     }
 
