@@ -17,9 +17,18 @@ public record BeanField(String wireName, String camel, String fieldName, JavaTyp
                         boolean jsonIgnore) {
 
     public static BeanField of(String wireName, JavaType type) {
+        return of(wireName, type, SensitiveFieldRule.isSensitive(wireName));
+    }
+
+    /** A field of the model of schema {@code schemaName}: also masked where that schema holds a secret in it. */
+    public static BeanField ofSchema(String schemaName, String wireName, JavaType type) {
+        return of(wireName, type, SensitiveFieldRule.isSensitive(schemaName, wireName));
+    }
+
+    private static BeanField of(String wireName, JavaType type, boolean sensitive) {
         String camel = JavaNames.camel(wireName);
-        return new BeanField(wireName, camel, JavaNames.fieldName(camel), type,
-                SensitiveFieldRule.isSensitive(wireName), type.equals(JavaType.INPUT_STREAM));
+        return new BeanField(wireName, camel, JavaNames.fieldName(camel), type, sensitive,
+                type.equals(JavaType.INPUT_STREAM));
     }
 
     public String getter() {

@@ -38,7 +38,7 @@ public final class ModelPlanner {
             } else {
                 List<BeanField> fields = new ArrayList<>();
                 for (PropertyDef p : s.properties()) {
-                    fields.add(BeanField.of(p.wireName(), types.map(p.type())));
+                    fields.add(BeanField.ofSchema(s.name(), p.wireName(), types.map(p.type())));
                 }
                 models.put(type, new BeanClass(type, null, List.of(), fields, true, "{@code " + s.name() + "}"));
             }

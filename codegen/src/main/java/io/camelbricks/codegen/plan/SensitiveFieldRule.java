@@ -2,6 +2,7 @@ package io.camelbricks.codegen.plan;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,10 +36,22 @@ public final class SensitiveFieldRule {
             "rotate_token",       // boolean flag (marketplace.UpdateInstallationRequest)
             "is_secret");         // boolean flag (catalog.OptionSpec)
 
+    /**
+     * Fields that hold secrets only in one schema, where their name is too common to mask everywhere ({@code value}):
+     * found by inspecting the spec.
+     */
+    public static final Map<String, Set<String>> BY_SCHEMA = Map.of(
+            "workspace.GetSecretResponse", Set.of("value"));
+
     private static final Set<String> EXACT_SET = Set.copyOf(EXACT);
     private static final Set<String> EXCLUDED_SET = Set.copyOf(EXCLUDED);
 
     private SensitiveFieldRule() {
+    }
+
+    /** {@link #isSensitive(String)}, or a field of {@link #BY_SCHEMA} in schema {@code schemaName}. */
+    public static boolean isSensitive(String schemaName, String wireName) {
+        return isSensitive(wireName) || BY_SCHEMA.getOrDefault(schemaName, Set.of()).contains(wireName);
     }
 
     public static boolean isSensitive(String wireName) {

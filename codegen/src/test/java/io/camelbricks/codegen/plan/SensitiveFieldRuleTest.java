@@ -26,6 +26,14 @@ class SensitiveFieldRuleTest {
     }
 
     @Test
+    void aSecretsValueIsSensitiveInItsSchemaOnly() {
+        assertThat(SensitiveFieldRule.isSensitive("workspace.GetSecretResponse", "value")).isTrue();
+        assertThat(SensitiveFieldRule.isSensitive("workspace.GetSecretResponse", "key")).isFalse();
+        assertThat(SensitiveFieldRule.isSensitive("settings.StringMessage", "value")).isFalse();
+        assertThat(SensitiveFieldRule.isSensitive("value")).isFalse();
+    }
+
+    @Test
     void camelCaseWireNamesAreCheckedInSnakeCase() {
         assertThat(SensitiveFieldRule.isSensitive("bearerToken")).isTrue();
         assertThat(SensitiveFieldRule.isSensitive("tokenType")).isFalse();
