@@ -18,6 +18,7 @@ import io.camelbricks.emulator.EmulatorOptions;
  * <li>{@code nofaults}: removes them ({@code ok <faults injected since "faults">});</li>
  * <li>{@code clear}: empties the request log ({@code ok});</li>
  * <li>{@code count}: {@code ok <requests> <operation counts>} since the last {@code clear};</li>
+ * <li>{@code pager}: starts {@link SyntheticPager} next to the emulator ({@code ok <url>});</li>
  * <li>{@code quit}.</li>
  * </ul>
  * {@code java -cp ... io.camelbricks.benchmarks.EmulatorServer [seedJobs]}
@@ -60,6 +61,7 @@ public final class EmulatorServer {
                     emu.requests().clear();
                     answer = "ok";
                 }
+                case "pager" -> answer = "ok " + SyntheticPager.start(emu.url(), emu.token());
                 case "count" -> answer = "ok " + emu.requests().count() + " " + emu.requests().operationCounts();
                 case "quit" -> {
                     emu.close();
