@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The practical limit: Apache HttpClient 5 (pooled connections) and a Jackson tree per answer, nothing else. Retries
+ * The practical limit: Apache HttpClient 5 (pooled connections, no retries/redirects/cookies/compression handling)
+ * and a Jackson tree per answer, nothing else. Retries
  * 429 and 503 after exactly the {@code Retry-After} the server sent (1 s without one).
  */
 final class PlainLoop implements AutoCloseable {
@@ -30,7 +31,10 @@ final class PlainLoop implements AutoCloseable {
 
     PlainLoop(String url, String token, int maxConnections) {
         this.http = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections).build()).build();
+                .setMaxConnPerRoute(maxConnections).setMaxConnTotal(maxConnections).build())
+                // as lean as a hand-written loop gets (and as our transport is): no protocol extras
+                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement().disableAuthCaching()
+                .disableContentCompression().build();
         this.url = url;
         this.auth = "Bearer " + token;
     }
