@@ -44,6 +44,8 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     static final String IDEMPOTENCY_TOKEN_FIELD = "idempotency_token";
     /** {@code waitTimeout} unset: wait as long as the entity takes (a century is "no limit" to a deadline). */
     static final Duration NO_WAIT_TIMEOUT = Duration.ofDays(36_500);
+    /** pollInterval not given: the client's schedule (0 is a real value: no pause between polls). */
+    static final long UNSET = -1;
     /** The client's wire mapping, for validating URI options before any client exists. */
     private static final ObjectMapper WIRE_MAPPER = JsonMapper.create();
 
@@ -70,8 +72,9 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     private long waitTimeout;
     @UriParam(label = "producer", javaType = "java.time.Duration", description = "With wait=true: the interval"
             + " between polls. With maxPollInterval the interval grows by this much per poll up to maxPollInterval;"
-            + " without it, it is fixed. Default: the client's schedule (1 s growing to 10 s, with jitter).")
-    private long pollInterval;
+            + " without it, it is fixed. 0 polls again as soon as an answer arrives (no pause). Default: the"
+            + " client's schedule (1 s growing to 10 s, with jitter).")
+    private long pollInterval = UNSET;
     @UriParam(label = "producer", javaType = "java.time.Duration", description = "With wait=true: the longest"
             + " interval between polls; the interval grows linearly from pollInterval (default 1 s) up to it.")
     private long maxPollInterval;
@@ -391,13 +394,13 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     /** The polling schedule of a wait: the options, else the client's. */
     WaitPolicy waitPolicy(ApiClient apiClient) {
-        if (pollInterval <= 0 && maxPollInterval <= 0) {
+        if (pollInterval < 0 && maxPollInterval <= 0) {
             return apiClient.waitPolicy();
         }
         if (maxPollInterval <= 0) {
             return WaitPolicy.fixed(Duration.ofMillis(pollInterval));
         }
-        Duration initial = pollInterval > 0 ? Duration.ofMillis(pollInterval) : WaitPolicy.DEFAULT.initial();
+        Duration initial = pollInterval >= 0 ? Duration.ofMillis(pollInterval) : WaitPolicy.DEFAULT.initial();
         Duration max = Duration.ofMillis(Math.max(maxPollInterval, initial.toMillis()));
         return new WaitPolicy(initial, max, Duration.ZERO);
     }

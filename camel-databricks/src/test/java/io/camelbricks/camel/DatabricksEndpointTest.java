@@ -218,6 +218,15 @@ class DatabricksEndpointTest extends CamelTestSupport {
     }
 
     @Test
+    void pollIntervalZeroPollsWithoutPause() {
+        DatabricksEndpoint zero = context.getEndpoint("databricks:jobs/submit?wait=true&pollInterval=0&"
+                + CONNECTION, DatabricksEndpoint.class);
+        var policy = zero.waitPolicy(zero.client());
+        assertThat(policy.delayBefore(1)).isZero();
+        assertThat(policy.delayBefore(20)).isZero();
+    }
+
+    @Test
     void consumersPlanFromTheRegistryItemsChangesOrFollowingOneEntity() throws Exception {
         assertThat(plan("databricks:jobs/list?" + CONNECTION).kind()).isEqualTo(ConsumerPlan.Kind.ITEMS);
         ConsumerPlan runs = plan("databricks:jobs/listRuns?emit=changes&" + CONNECTION);
