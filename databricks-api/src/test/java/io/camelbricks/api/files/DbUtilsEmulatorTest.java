@@ -1,6 +1,6 @@
 package io.camelbricks.api.files;
 
-import static io.camelbricks.api.files.FileSystemEmulatorTest.generated;
+import static io.camelbricks.api.testing.GeneratedBytes.generated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +27,7 @@ import io.camelbricks.api.service.workspace.CreateScope;
 import io.camelbricks.api.service.workspace.PutSecret;
 import io.camelbricks.api.service.workspace.SecretMetadata;
 import io.camelbricks.api.service.workspace.SecretScope;
+import io.camelbricks.api.testing.GeneratedBytes;
 import io.camelbricks.api.testing.TestClients;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.EmulatorOptions;

@@ -1,7 +1,7 @@
 package io.camelbricks.api.files;
 
-import static io.camelbricks.api.files.FileSystemEmulatorTest.generated;
-import static io.camelbricks.api.files.FileSystemEmulatorTest.sha256;
+import static io.camelbricks.api.testing.GeneratedBytes.generated;
+import static io.camelbricks.api.testing.GeneratedBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.camelbricks.api.DatabricksConfig;
 import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.service.files.FileInfo;
+import io.camelbricks.api.testing.GeneratedBytes;
 import io.camelbricks.api.testing.TestClients;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.EmulatorOptions;

@@ -1,5 +1,7 @@
 package io.camelbricks.api.files;
 
+import static io.camelbricks.api.testing.GeneratedBytes.generated;
+import static io.camelbricks.api.testing.GeneratedBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.Random;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,42 +57,6 @@ class FileSystemEmulatorTest {
         emu.reset();
         w.volumes().create(new CreateVolumeRequestContent().setCatalogName("main").setSchemaName("default")
                 .setName("landing").setVolumeType(VolumeType.MANAGED));
-    }
-
-    /** {@code size} pseudo-random bytes, generated while read: nothing is held in memory. */
-    static InputStream generated(long size, long seed) {
-        return new InputStream() {
-            private final Random random = new Random(seed);
-            private long left = size;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left == 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                byte[] chunk = new byte[n];
-                random.nextBytes(chunk);
-                System.arraycopy(chunk, 0, b, off, n);
-                left -= n;
-                return n;
-            }
-        };
-    }
-
-    static String sha256(InputStream in) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        byte[] buf = new byte[64 * 1024];
-        for (int n; (n = in.read(buf)) >= 0; ) {
-            md.update(buf, 0, n);
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     @Test

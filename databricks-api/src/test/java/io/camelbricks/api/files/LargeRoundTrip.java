@@ -7,6 +7,7 @@ import io.camelbricks.api.DatabricksConfig;
 import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.service.catalog.CreateVolumeRequestContent;
 import io.camelbricks.api.service.catalog.VolumeType;
+import io.camelbricks.api.testing.GeneratedBytes;
 import io.camelbricks.api.testing.TestClients;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.EmulatorOptions;
@@ -24,13 +25,13 @@ public final class LargeRoundTrip {
             w.volumes().create(new CreateVolumeRequestContent().setCatalogName("main").setSchemaName("default")
                     .setName("landing").setVolumeType(VolumeType.MANAGED));
             String path = "/Volumes/main/default/landing/huge.bin";
-            w.fileSystem().upload(path, FileSystemEmulatorTest.generated(size, 42), false);
+            w.fileSystem().upload(path, GeneratedBytes.generated(size, 42), false);
             emu.faults().on("GET", "/fs/files/**").truncateBody().once();
             String down;
             try (InputStream in = w.fileSystem().download(path)) {
-                down = FileSystemEmulatorTest.sha256(in);
+                down = GeneratedBytes.sha256(in);
             }
-            String expected = FileSystemEmulatorTest.sha256(FileSystemEmulatorTest.generated(size, 42));
+            String expected = GeneratedBytes.sha256(GeneratedBytes.generated(size, 42));
             System.out.println(down.equals(expected) ? "OK " + down : "MISMATCH " + down + " " + expected);
         }
     }

@@ -1,5 +1,7 @@
 package io.camelbricks.api.workspace;
 
+import static io.camelbricks.api.testing.GeneratedBytes.generated;
+import static io.camelbricks.api.testing.GeneratedBytes.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,11 +12,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -211,10 +210,9 @@ class WorkspaceFilesEmulatorTest {
         }
         assertThat(readWhileSending.get()).isEqualTo(size);
         assertThat(transport.requests).isEqualTo(1);
-        assertThat(emu.workspace().fileContent("/Shared/streamed.bin")).hasValueSatisfying(b -> {
-            assertThat(b).hasSize((int) size);
-            assertThat(sha256(new ByteArrayInputStream(b))).isEqualTo(sha256(generated(size, 5)));
-        });
+        byte[] stored = emu.workspace().fileContent("/Shared/streamed.bin").orElseThrow();
+        assertThat(stored).hasSize((int) size);
+        assertThat(sha256(new ByteArrayInputStream(stored))).isEqualTo(sha256(generated(size, 5)));
     }
 
     @Test
@@ -261,43 +259,4 @@ class WorkspaceFilesEmulatorTest {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code size} pseudo-random bytes, generated while read. */
-    private static InputStream generated(long size, long seed) {
-        return new InputStream() {
-            private final Random random = new Random(seed);
-            private long left = size;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left == 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                byte[] chunk = new byte[n];
-                random.nextBytes(chunk);
-                System.arraycopy(chunk, 0, b, off, n);
-                left -= n;
-                return n;
-            }
-        };
-    }
-
-    private static String sha256(InputStream in) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }
