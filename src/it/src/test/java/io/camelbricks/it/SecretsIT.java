@@ -77,6 +77,7 @@ class SecretsIT extends CamelContextSupport {
     @Test
     void secretsNeverLeak() throws Exception {
         String url = emulator.url();
+        emulator.jobs().createJob("it-secret-job"); // before the consumer's first poll, which comes at once
         start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -94,7 +95,6 @@ class SecretsIT extends CamelContextSupport {
         List<String> leaks = new ArrayList<>();
         MockEndpoint polled = context.getEndpoint("mock:jobs", MockEndpoint.class);
         polled.expectedMessageCount(1);
-        emulator.jobs().createJob("it-secret-job");
 
         // traffic, with failures of every kind
         Exchange ok = template.request("direct:submit", e -> e.getMessage().setBody(Workspace.notebookRun("it-secret")));
