@@ -99,6 +99,9 @@ public class ApiClient implements AutoCloseable {
         this.mapper = b.mapper != null ? b.mapper : JsonMapper.create();
         this.ownsTransport = b.transport == null;
         this.transport = b.transport != null ? b.transport : new ApacheHttpTransport(transportSettings(config));
+        if (config.getHost() != null) {
+            transport.checkCanSend(config.getHost()); // e.g. proxy credentials a tunnel to this host cannot carry
+        }
         this.encoder = new RequestEncoder(mapper, config);
         this.decoder = new ResponseDecoder(mapper);
         this.errorParser = new ErrorBodyParser(mapper);
@@ -362,7 +365,7 @@ public class ApiClient implements AutoCloseable {
                 response = transport.execute(http);
             } catch (IOException e) {
                 roundTrips.logFailure(http, e);
-                throw new TransportException(http.toString(), e);
+                throw new TransportException(http.toString(), http.url(), e);
             }
             return handle(http, response);
         }

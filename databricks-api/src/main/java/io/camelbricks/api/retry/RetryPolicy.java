@@ -112,6 +112,7 @@ public final class RetryPolicy {
     private static boolean neverReachedServer(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException
                     || t instanceof NoRouteToHostException || t instanceof PortUnreachableException
                     || t.getClass().getSimpleName().equals("ConnectionRequestTimeoutException")) {
                 return true;
