@@ -58,7 +58,8 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        command.add("-XX:TieredStopAtLevel=1"); // starts faster; these children run for seconds
+        command.add("-XX:TieredStopAtLevel=1"); // these children run for seconds: start fast, no costly JIT
+        command.add("-XX:+UseSerialGC");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
