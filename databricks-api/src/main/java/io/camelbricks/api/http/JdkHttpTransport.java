@@ -35,15 +35,14 @@ import io.camelbricks.api.DatabricksException;
  * system property itself: it is global to the JVM, and the JDK reads it once.
  */
 public final class JdkHttpTransport implements HttpTransport {
+    /** The JDK's system property listing the auth schemes it will not use on a CONNECT (default: Basic). */
+    public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client;
     private final TransportSettings settings;
     private final String proxyAuthorization;
     private final boolean basicOnTunnels;
-
-    /** The JDK's system property listing the auth schemes it will not use on a CONNECT (default: Basic). */
-    public static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
     public JdkHttpTransport(TransportSettings settings) {
         this.settings = settings;
