@@ -30,8 +30,10 @@ import io.camelbricks.camel.state.JdbcStateRepository;
  * {@link NodeJournal}.
  * <p>
  * Options: {@code journal} (file), {@code clusterRoot} (directory), {@code jdbcUrl}, {@code routes} ({@code events},
- * {@code orders} or both, comma-separated), {@code inbox} (directory of the orders route), {@code hangAt} (the events
- * route stops for good at its n-th event, after journalling it: an exchange in flight when the node is killed).
+ * {@code orders} or both, comma-separated), {@code inbox} and {@code inboxById} (directories of the two orders
+ * routes: resumed by business key, resumed by the run id kept in a shared {@link JdbcStateRepository}),
+ * {@code hangAt} (the events route stops for good at its n-th event, after journalling it: an exchange in flight
+ * when the node is killed).
  */
 public final class ClusterNode {
     /** The lock interval of the file cluster service: every node must use the same. */
@@ -85,6 +87,8 @@ public final class ClusterNode {
         AtomicInteger events = new AtomicInteger();
         ClusteredRoutePolicy eventsLeader = ClusteredRoutePolicy.forNamespace(EVENTS_NAMESPACE);
         ClusteredRoutePolicy ordersLeader = ClusteredRoutePolicy.forNamespace(ORDERS_NAMESPACE);
+        JdbcStateRepository runs = new JdbcStateRepository(database, ORDERS_NAMESPACE);
+        camel.addService(runs);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -109,6 +113,39 @@ public final class ClusterNode {
                             .convertBodyTo(String.class)
                             .process(exchange -> journal.append("SUBMITTING " + exchange.getMessage()
                                     .getHeader(DatabricksConstants.IDEMPOTENCY_KEY)))
+                            .to("databricks:jobs/submit?wait=true&pollInterval=50")
+                            .process(exchange -> journal.append("DONE "
+                                    + exchange.getMessage().getHeader(DatabricksConstants.IDEMPOTENCY_KEY) + " "
+                                    + exchange.getMessage().getHeader(DatabricksConstants.RUN_ID) + " "
+                                    + exchange.getMessage().getHeader(DatabricksConstants.RESULT_STATE)));
+                    // the variant for requests that cannot be rebuilt: the run id kept in a shared StateRepository
+                    from("file:" + required(options, "inboxById") + "?initialDelay=0&delay=50")
+                            .routeId("ordersById")
+                            .routePolicy(ordersLeader)
+                            .setHeader(DatabricksConstants.IDEMPOTENCY_KEY, simple("${file:onlyname.noext}"))
+                            .convertBodyTo(String.class)
+                            .setProperty("order", body())
+                            .process(exchange -> {
+                                String key = exchange.getMessage().getHeader(DatabricksConstants.IDEMPOTENCY_KEY,
+                                        String.class);
+                                String runId = runs.getState("run:" + key);
+                                if (runId != null) {
+                                    journal.append("RESUMING " + key + " " + runId);
+                                    exchange.getMessage().setHeader(DatabricksConstants.REATTACH_RUN_ID,
+                                            Long.valueOf(runId));
+                                }
+                            })
+                            .choice().when(header(DatabricksConstants.REATTACH_RUN_ID).isNull())
+                                .to("databricks:jobs/submit")
+                                .process(exchange -> runs.setState("run:" + exchange.getMessage()
+                                        .getHeader(DatabricksConstants.IDEMPOTENCY_KEY), exchange.getMessage()
+                                        .getHeader(DatabricksConstants.RUN_ID, String.class)))
+                                .setHeader(DatabricksConstants.REATTACH_RUN_ID, header(DatabricksConstants.RUN_ID))
+                            .end()
+                            .setBody(exchangeProperty("order"))
+                            .process(exchange -> journal.append("WAITING " + exchange.getMessage()
+                                    .getHeader(DatabricksConstants.IDEMPOTENCY_KEY) + " " + exchange.getMessage()
+                                    .getHeader(DatabricksConstants.REATTACH_RUN_ID)))
                             .to("databricks:jobs/submit?wait=true&pollInterval=50")
                             .process(exchange -> journal.append("DONE "
                                     + exchange.getMessage().getHeader(DatabricksConstants.IDEMPOTENCY_KEY) + " "

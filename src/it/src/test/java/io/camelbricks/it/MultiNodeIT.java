@@ -171,53 +171,67 @@ class MultiNodeIT {
     }
 
     /**
-     * Node A takes an order (a file in a shared inbox, under the leader-elected orders route), submits its run with the
-     * order as business key and waits; A is killed mid-wait. B, now leader, gets the same order again and submits it:
-     * the same idempotency token reaches the workspace, no second run starts, and B's wait follows A's run to its end.
+     * Node A takes two orders (files in shared inboxes, under leader-elected routes), starts a run for each and waits;
+     * A is killed mid-wait. B, now leader, gets both orders again. Order 4711 is resumed by its business key: B submits
+     * it again, the same idempotency token reaches the workspace and no second run starts. Order 4712 is resumed by the
+     * run id A kept in the shared state repository: B submits nothing. Both of B's waits follow A's runs to their end.
      */
     @Test
-    void aSubmitRedeliveredOnAnotherNodeCreatesNoSecondRunAndTheWaitReattaches() throws Exception {
+    void waitsInFlightOnAKilledNodeResumeOnTheOtherWithoutASecondRun() throws Exception {
         emulator.jobs().scriptRunsWhere(spec -> true, RunScript.builder().pending(1_000_000).thenSucceed());
-        report.scenario("jobs/submit?wait=true with a business key: node A killed mid-wait, the order redelivered on"
-                + " node B");
+        report.scenario("jobs/submit?wait=true: node A killed mid-wait, the orders redelivered on node B (by business"
+                + " key, and by the run id in a shared StateRepository)");
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path inboxById = Files.createDirectories(dir.resolve("inbox-by-id"));
         Map<String, String> options = nodeOptions("orders");
         options.put("inbox", inbox.toString());
-        long runId;
+        options.put("inboxById", inboxById.toString());
+        long byKey;
+        long byId;
         List<String> doneA;
         List<String> doneB;
+        List<String> resumedB;
         try (NodeProcess a = node("orders-a", options, Map.of());
              NodeProcess b = leaderFirst(a, "orders", options)) {
-            Path order = inbox.resolve(".order-4711.json");
-            Files.writeString(order, new ObjectMapper().writeValueAsString(runRequest("order 4711")));
-            Files.move(order, inbox.resolve("order-4711.json"), StandardCopyOption.ATOMIC_MOVE);
-            a.awaitLine(line -> line.equals("SUBMITTING order-4711"), "A submits the order");
-            awaitTrue(() -> emulator.jobs().runCount() == 1 && emulator.requests().count("GET", "/jobs/runs/get") >= 2,
-                    "A waits on the run");
-            runId = emulator.jobs().runIds().get(0);
+            drop(inbox, "order-4711");
+            drop(inboxById, "order-4712");
+            a.awaitLine(line -> line.equals("SUBMITTING order-4711"), "A submits order 4711");
+            a.awaitLine(line -> line.startsWith("WAITING order-4712 "), "A waits on order 4712");
+            byKey = runNamed("order-4711");
+            byId = runNamed("order-4712");
+            awaitTrue(() -> polled(byKey, Instant.MIN) && polled(byId, Instant.MIN), "A waits on both runs");
             Instant killedAt = Instant.now();
             a.kill();
-            b.awaitLine(line -> line.equals("SUBMITTING order-4711"), "B gets the order again");
-            awaitTrue(() -> emulator.requests().matching(r -> r.is("GET", "/jobs/runs/get")
-                    && r.time().isAfter(killedAt)).size() >= 2, "B waits on the run");
-            emulator.jobs().finishRun(runId, RunOutcome.success());
-            b.awaitLine(line -> line.startsWith("DONE order-4711 "), "B's wait completes");
+            b.awaitLine(line -> line.equals("SUBMITTING order-4711"), "B gets order 4711 again");
+            b.awaitLine(line -> line.equals("RESUMING order-4712 " + byId), "B finds the run of order 4712");
+            awaitTrue(() -> polled(byKey, killedAt) && polled(byId, killedAt), "B waits on both runs");
+            emulator.jobs().finishRun(byKey, RunOutcome.success());
+            emulator.jobs().finishRun(byId, RunOutcome.success());
+            b.awaitJournal(lines -> count(lines, "DONE ") == 2, "B's waits complete");
             doneA = a.lines("DONE ");
             doneB = b.lines("DONE ");
+            resumedB = b.lines("RESUMING ");
         }
 
         List<RecordedRequest> submits = emulator.requests().matching("POST", "/jobs/runs/submit");
-        Set<String> tokens = new HashSet<>();
+        Map<String, List<String>> tokens = new HashMap<>();
         for (RecordedRequest submit : submits) {
-            tokens.add(new ObjectMapper().readTree(submit.body()).path("idempotency_token").asText());
+            var body = new ObjectMapper().readTree(submit.body());
+            tokens.computeIfAbsent(body.path("run_name").asText(), k -> new ArrayList<>())
+                    .add(body.path("idempotency_token").asText());
         }
-        report.figure("submits", submits.size()).figure("runs", emulator.jobs().runCount())
-                .figure("distinct idempotency tokens", tokens.size());
-        assertThat(submits).as("A's submit and B's resubmit").hasSize(2);
-        assertThat(tokens).as("one token for the order on both nodes").hasSize(1).doesNotContain("");
-        assertThat(emulator.jobs().runCount()).as("runs in the workspace").isEqualTo(1);
+        report.figure("runs", emulator.jobs().runCount())
+                .figure("submits of order 4711 (by key)", tokens.get("order-4711").size())
+                .figure("its distinct tokens", new HashSet<>(tokens.get("order-4711")).size())
+                .figure("submits of order 4712 (by run id)", tokens.get("order-4712").size());
+        assertThat(emulator.jobs().runCount()).as("runs in the workspace").isEqualTo(2);
+        assertThat(tokens.get("order-4711")).as("A's submit and B's resubmit, with one token").hasSize(2)
+                .doesNotContain("").containsOnly(tokens.get("order-4711").get(0));
+        assertThat(tokens.get("order-4712")).as("A's submit only: B reattached by run id").hasSize(1);
+        assertThat(resumedB).containsExactly("order-4712 " + byId);
         assertThat(doneA).as("A died waiting").isEmpty();
-        assertThat(doneB).containsExactly("order-4711 " + runId + " SUCCESS");
+        assertThat(doneB).containsExactlyInAnyOrder("order-4711 " + byKey + " SUCCESS",
+                "order-4712 " + byId + " SUCCESS");
     }
 
     // ---- helpers
@@ -277,6 +291,25 @@ class MultiNodeIT {
 
     private long listRunsAfter(Instant time) {
         return emulator.requests().matching(r -> r.is("GET", "/jobs/runs/list") && r.time().isAfter(time)).size();
+    }
+
+    /** Drops an order (a one-task run request named after it) into an inbox, atomically. */
+    private static void drop(Path inbox, String order) throws Exception {
+        Path hidden = inbox.resolve("." + order + ".json");
+        Files.writeString(hidden, new ObjectMapper().writeValueAsString(runRequest(order)));
+        Files.move(hidden, inbox.resolve(order + ".json"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private long runNamed(String runName) {
+        return emulator.jobs().runIds().stream()
+                .filter(id -> runName.equals(emulator.jobs().run(id).orElseThrow().path("run_name").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no run named " + runName));
+    }
+
+    /** Whether the run was polled ({@code runs/get}) after {@code time}. */
+    private boolean polled(long runId, Instant time) {
+        return !emulator.requests().matching(r -> r.is("GET", "/jobs/runs/get") && r.time().isAfter(time)
+                && Long.toString(runId).equals(r.queryParameter("run_id"))).isEmpty();
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode runRequest(String runName) {

@@ -18,7 +18,9 @@ import java.util.List;
  * <li>{@code LEADER <route>}: the node became leader and the route's consumer started;</li>
  * <li>{@code EVENT <key>}: the route received the event (consumer key {@code jobs/listRuns:run_id=..:state=..});</li>
  * <li>{@code STORED <key>}: the shared idempotent repository stored the key (the exchange completed);</li>
- * <li>{@code SUBMITTING <business key>} / {@code DONE <business key> <run id> <result state>}: the wait route.</li>
+ * <li>{@code SUBMITTING <business key>} / {@code DONE <business key> <run id> <result state>}: the wait routes;
+ * {@code RESUMING <business key> <run id>}: a run id found in the shared repository; {@code WAITING <business key>
+ * <run id>}: about to wait on that run.</li>
  * </ul>
  */
 final class NodeJournal {
