@@ -36,9 +36,13 @@ import io.camelbricks.camel.state.JdbcStateRepository;
  * when the node is killed).
  */
 public final class ClusterNode {
-    /** The lock interval of the file cluster service: every node must use the same. */
-    static final long LOCK_INTERVAL_MILLIS = 200;
-    static final int HEARTBEAT_TIMEOUT_MULTIPLIER = 3;
+    /**
+     * The lock interval of the file cluster service (every node must use the same) and after how many intervals
+     * without a heartbeat the leader counts as gone: 2 s, so that a leader slowed down by a loaded machine is not
+     * taken for dead (that would be a split brain, which the test would see as duplicates).
+     */
+    static final long LOCK_INTERVAL_MILLIS = 250;
+    static final int HEARTBEAT_TIMEOUT_MULTIPLIER = 8;
     static final String EVENTS_NAMESPACE = "databricks-events";
     static final String ORDERS_NAMESPACE = "databricks-orders";
 
