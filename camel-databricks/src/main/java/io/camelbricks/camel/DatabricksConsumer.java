@@ -397,11 +397,19 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                     : new Synchronization() {
                         @Override
                         public void onComplete(Exchange done) {
-                            // stored first, then no longer in flight: a concurrent poll sees it in one or the other
-                            repository.add(key);
-                            repository.confirm(key);
-                            inFlight.remove(key);
-                            forgetOtherStates(done);
+                            // stored first, then no longer in flight: a concurrent poll sees it in one or the other.
+                            // A repository that fails (its store is down) leaves the key out: emitted again later
+                            boolean stored = false;
+                            try {
+                                repository.add(key);
+                                repository.confirm(key);
+                                stored = true;
+                            } finally {
+                                inFlight.remove(key);
+                            }
+                            if (stored) {
+                                forgetOtherStates(done);
+                            }
                         }
 
                         @Override
@@ -428,7 +436,8 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
 
     /**
      * RUN_EVENTS: the event is remembered once its exchange completed; a failed one is not, and holds the cursor at
-     * its run. The last exchange of a poll to complete commits the cursor.
+     * its run, and so does one whose key the repository failed to store. The last exchange of a poll to complete
+     * commits the cursor (when the state repository fails to, the next poll starts from the cursor before).
      */
     private Synchronization runEventCompletion(String key, long start) {
         RunEventWindow current = window;
@@ -436,11 +445,23 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
         return new Synchronization() {
             @Override
             public void onComplete(Exchange done) {
-                repository.add(key);
-                repository.confirm(key);
-                inFlight.remove(key);
-                forgetOtherStates(done);
-                settled(false);
+                // a repository that fails (its store is down) leaves the key out: the event counts as failed, holds
+                // the cursor at its run and comes again; the window settles all the same, so polling goes on
+                boolean stored = false;
+                try {
+                    repository.add(key);
+                    repository.confirm(key);
+                    stored = true;
+                } finally {
+                    inFlight.remove(key);
+                    try {
+                        if (stored) {
+                            forgetOtherStates(done);
+                        }
+                    } finally {
+                        settled(!stored);
+                    }
+                }
             }
 
             @Override

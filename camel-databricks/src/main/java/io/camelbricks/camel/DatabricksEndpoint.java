@@ -151,7 +151,8 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     @UriParam(label = "consumer,advanced", description = "Where the consumer remembers what it has emitted (items,"
             + " or item states with emit=changes), so that nothing is emitted twice. Default: an in-memory"
             + " repository of 100000 keys (forgotten on restart); use a persistent one (e.g. a"
-            + " FileIdempotentRepository or JdbcMessageIdRepository bean) to survive restarts.")
+            + " FileIdempotentRepository or JdbcMessageIdRepository bean) to survive restarts, and a shared one"
+            + " (JdbcMessageIdRepository, Infinispan, Redis) when the route runs on several nodes.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", javaType = "java.time.Duration", defaultValue = "5m", description = "Run events"
             + " (jobs/listRuns with emit=changes): how far before the cursor each poll lists runs again"
@@ -166,8 +167,9 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
     @UriParam(label = "consumer,advanced", description = "Run events (jobs/listRuns with emit=changes): where the"
             + " cursor (the start_time the next poll lists from) is kept, under the key databricks:jobs/listRuns"
             + " followed by the listing filters of the URI in wire names (e.g. job_id=42). Default: in memory"
-            + " (forgotten on restart); use a persistent one (e.g. a FileStateRepository bean) together with a"
-            + " persistent idempotentRepository so that restarts neither lose nor duplicate events.")
+            + " (forgotten on restart); use a persistent one (e.g. a FileStateRepository bean; on several nodes a"
+            + " shared io.camelbricks.camel.state.JdbcStateRepository) together with a persistent idempotentRepository"
+            + " so that restarts and failovers neither lose nor duplicate events.")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer", description = "The item field (dotted path) that identifies a listed item."
             + " Default: the spec's de-duplication field, else the first of run_id, job_id, cluster_id, ..., id, name"

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -182,6 +184,39 @@ class RunEventsTest extends CamelTestSupport {
 
         assertThat(attempts).containsExactly(runs.get(2), failing, runs.get(0), failing);
         assertThat(received).extracting(RunEventsTest::runId).containsExactly(runs.get(2), runs.get(0), failing);
+    }
+
+    /**
+     * The shared idempotent repository is down when an exchange completes (its key cannot be stored): the consumer
+     * does not stall (the next poll runs), the cursor stays at the run, and once the store is back the event comes
+     * again (at least once) and is then stored.
+     */
+    @Test
+    void aRepositoryDownWhenAnExchangeCompletesDoesNotStallTheConsumerAndTheEventComesAgain() throws Exception {
+        emulator().jobs().defaultScript(RunScript.immediately(RunOutcome.success()));
+        long start = CLOCK.millis();
+        long run = submit("stored-late");
+        CLOCK.advance(Duration.ofMinutes(1));
+        AtomicBoolean down = new AtomicBoolean(true);
+        context.getRegistry().bind("flakySeen", new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                if (down.get()) {
+                    throw new IllegalStateException("the idempotent repository's database is down");
+                }
+                return super.add(key);
+            }
+        });
+        eventsRoute("storeDown", "&idempotentRepository=#flakySeen");
+
+        assertThat(poll("storeDown")).isEqualTo(1);
+        assertThat(cursor("databricks:jobs/listRuns")).as("held at the run whose key was not stored")
+                .isEqualTo(start);
+        down.set(false);
+        assertThat(poll("storeDown")).as("the next poll runs and emits the event again").isEqualTo(1);
+        assertThat(poll("storeDown")).isZero();
+
+        assertThat(received).extracting(RunEventsTest::runId).containsExactly(run, run);
     }
 
     /**
