@@ -43,6 +43,7 @@ public class DatabricksComponent extends HealthCheckComponent {
     private DatabricksConfiguration configuration = new DatabricksConfiguration();
 
     private final SharedClients clients = new SharedClients();
+    private MetricsBinding metrics;
     /** The I/O pool of each client the component created. */
     private final Map<ApiClient, ExecutorService> ioPools = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<SSLContextParameters, SSLContext> sslContexts = new IdentityHashMap<>();
@@ -99,6 +100,14 @@ public class DatabricksComponent extends HealthCheckComponent {
                         + e.getMessage(), e);
             }
         });
+    }
+
+    /** Reports the calls of {@code client} to Micrometer when a MeterRegistry is in the registry. */
+    synchronized void observe(ApiClient client) {
+        if (metrics == null) {
+            metrics = new MetricsBinding(getCamelContext());
+        }
+        metrics.observe(client);
     }
 
     void releaseClient(ApiClient client) {
@@ -192,6 +201,9 @@ public class DatabricksComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         clients.closeAll();
         synchronized (this) {
+            if (metrics != null) {
+                metrics.clear();
+            }
             if (scheduler != null) {
                 getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
                 scheduler = null;

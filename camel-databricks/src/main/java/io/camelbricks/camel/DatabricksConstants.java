@@ -81,6 +81,12 @@ public final class DatabricksConstants {
             + " change it), also on failure.", javaType = "Integer")
     public static final String STATUS_CODE = "CamelDatabricksStatusCode";
 
+    @Metadata(description = "How many times the client retried the call itself (429, 5xx, connection errors, a"
+            + " re-authentication) before the answer of CamelDatabricksStatusCode, also when that answer is an error;"
+            + " 0 when the first attempt answered. For tracing and metrics tags, with CamelDatabricksOperation.",
+              javaType = "Integer")
+    public static final String RETRIES = "CamelDatabricksRetries";
+
     @Metadata(description = "On failure: the Databricks error_code (e.g. RESOURCE_DOES_NOT_EXIST,"
             + " INVALID_PARAMETER_VALUE).", javaType = "String")
     public static final String ERROR_CODE = "CamelDatabricksErrorCode";

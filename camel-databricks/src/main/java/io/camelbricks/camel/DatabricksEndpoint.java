@@ -294,6 +294,7 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             client = getComponent().acquireClient(configuration);
             sharedClient = true;
         }
+        getComponent().observe(client);
     }
 
     @Override

@@ -189,6 +189,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             response = prepared.thenCompose(sent -> walks ? runs.startByKey(client, sent, exchange)
                     : client.executeWithResponseAsync(op, sent).thenApply(answer -> {
                         exchange.getMessage().setHeader(DatabricksConstants.STATUS_CODE, answer.status());
+                        exchange.getMessage().setHeader(DatabricksConstants.RETRIES, answer.retries());
                         return answer.body();
                     }));
         }
@@ -358,6 +359,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         Message message = exchange.getMessage();
         if (failure instanceof DatabricksError error) {
             message.setHeader(DatabricksConstants.STATUS_CODE, error.getStatusCode());
+            message.setHeader(DatabricksConstants.RETRIES, error.getRetries());
             message.setHeader(DatabricksConstants.ERROR_CODE, error.getErrorCode());
             exchange.setException(new DatabricksOperationException(endpoint.getPath(), error));
             return;

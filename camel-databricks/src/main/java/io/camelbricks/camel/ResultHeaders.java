@@ -41,7 +41,8 @@ final class ResultHeaders {
             DatabricksConstants.LIFE_CYCLE_STATE, DatabricksConstants.RESULT_STATE, DatabricksConstants.STATE,
             DatabricksConstants.STATE_MESSAGE, DatabricksConstants.TERMINATION_CODE,
             DatabricksConstants.TERMINATION_TYPE, DatabricksConstants.RUN_PAGE_URL, DatabricksConstants.STATUS_CODE,
-            DatabricksConstants.ERROR_CODE, DatabricksConstants.WAIT_TIMED_OUT, DatabricksConstants.FAILED_STATE);
+            DatabricksConstants.RETRIES, DatabricksConstants.ERROR_CODE, DatabricksConstants.WAIT_TIMED_OUT,
+            DatabricksConstants.FAILED_STATE);
 
     private ResultHeaders() {
     }

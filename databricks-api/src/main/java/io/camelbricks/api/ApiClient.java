@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +42,8 @@ import io.camelbricks.api.http.TransportSettings;
 import io.camelbricks.api.http.UserAgent;
 import io.camelbricks.api.logging.BodyRedactor;
 import io.camelbricks.api.logging.RoundTripLogger;
+import io.camelbricks.api.observe.ApiCall;
+import io.camelbricks.api.observe.ApiCallListener;
 import io.camelbricks.api.paging.PagedResponse;
 import io.camelbricks.api.paging.PagedResponses;
 import io.camelbricks.api.paging.Paginated;
@@ -87,6 +90,7 @@ public class ApiClient implements AutoCloseable {
     private final Map<Class<?>, Optional<Method>> idempotencyGetters = new ConcurrentHashMap<>();
     /** Futures handed out and not yet complete: {@link #close()} fails them instead of leaving callers hanging. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final List<ApiCallListener> callListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public ApiClient(DatabricksConfig config) {
@@ -163,6 +167,16 @@ public class ApiClient implements AutoCloseable {
     /** The {@code User-Agent} header this client sends. */
     public String userAgent() { return userAgent; }
 
+    /** From now on, {@code listener} is told about every call of this client once it has its outcome. */
+    public void addCallListener(ApiCallListener listener) {
+        callListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops telling {@code listener}; false when it was not added. */
+    public boolean removeCallListener(ApiCallListener listener) {
+        return callListeners.remove(listener);
+    }
+
     // ---------------------------------------------------------------- the four entry points of generated services
 
     /**
@@ -232,9 +246,9 @@ public class ApiClient implements AutoCloseable {
         while (true) {
             sleepNanos(rateLimiter == null ? 0 : rateLimiter.reserve());
             try {
-                return call.attempt();
+                return call.succeeded(call.attempt());
             } catch (RuntimeException failure) {
-                Duration delay = call.nextDelay(failure).orElseThrow(() -> failure);
+                Duration delay = call.nextDelay(failure).orElseThrow(() -> call.failed(failure));
                 sleepNanos(delay.toNanos());
             }
         }
@@ -281,11 +295,11 @@ public class ApiClient implements AutoCloseable {
         long wait = rateLimiter == null ? 0 : rateLimiter.reserve();
         Runnable attempt = () -> {
             try {
-                result.complete(call.attempt());
+                result.complete(call.succeeded(call.attempt()));
             } catch (RuntimeException failure) {
                 Optional<Duration> delay = call.nextDelay(failure);
                 if (delay.isEmpty()) {
-                    result.completeExceptionally(failure);
+                    result.completeExceptionally(call.failed(failure));
                 } else {
                     schedule(() -> attemptAsync(call, result), delay.get().toNanos(), result);
                 }
@@ -408,6 +422,37 @@ public class ApiClient implements AutoCloseable {
             String path = http.pathAndQuery();
             int q = path.indexOf('?');
             return ErrorMapper.map(http.method().name(), q < 0 ? path : path.substring(0, q), details);
+        }
+
+        /** The answer, with its retries; the listeners are told. */
+        ApiResponse<R> succeeded(ApiResponse<R> response) {
+            notifyListeners(response.status(), null);
+            return attempts > 1 ? response.withRetries(attempts - 1) : response;
+        }
+
+        /** The failure the call ends with, with its retries; the listeners are told. */
+        RuntimeException failed(RuntimeException failure) {
+            if (failure instanceof DatabricksException databricks) {
+                databricks.recordRetries(attempts - 1);
+            }
+            notifyListeners(ApiCall.statusOf(failure), failure);
+            return failure;
+        }
+
+        private void notifyListeners(int status, RuntimeException failure) {
+            if (callListeners.isEmpty()) {
+                return;
+            }
+            ApiCall call = new ApiCall(op.id(), op.httpMethod().name(), status, attempts,
+                    Duration.ofNanos(System.nanoTime() - startNanos), failure);
+            for (ApiCallListener listener : callListeners) {
+                try {
+                    listener.onCall(call);
+                } catch (RuntimeException e) {
+                    LOG.warn("A call listener failed on {} ({}); the call's outcome is unchanged", op.id(),
+                            e.getClass().getName());
+                }
+            }
         }
 
         Optional<Duration> nextDelay(RuntimeException failure) {
