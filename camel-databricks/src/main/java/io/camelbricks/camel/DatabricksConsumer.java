@@ -397,17 +397,7 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                     : new Synchronization() {
                         @Override
                         public void onComplete(Exchange done) {
-                            // stored first, then no longer in flight: a concurrent poll sees it in one or the other.
-                            // A repository that fails (its store is down) leaves the key out: emitted again later
-                            boolean stored = false;
-                            try {
-                                repository.add(key);
-                                repository.confirm(key);
-                                stored = true;
-                            } finally {
-                                inFlight.remove(key);
-                            }
-                            if (stored) {
+                            if (storeCompletedKey(key)) {
                                 forgetOtherStates(done);
                             }
                         }
@@ -435,6 +425,21 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
+     * Stores the key of a completed exchange, then takes it out of flight: a concurrent poll sees it in one or the
+     * other. A repository that fails (its store is down) leaves the key out, so the item is emitted again later; the
+     * failure propagates to the completion, which Camel logs.
+     */
+    private boolean storeCompletedKey(String key) {
+        try {
+            repository.add(key);
+            repository.confirm(key);
+            return true;
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+
+    /**
      * RUN_EVENTS: the event is remembered once its exchange completed; a failed one is not, and holds the cursor at
      * its run, and so does one whose key the repository failed to store. The last exchange of a poll to complete
      * commits the cursor (when the state repository fails to, the next poll starts from the cursor before).
@@ -449,18 +454,12 @@ public class DatabricksConsumer extends ScheduledBatchPollingConsumer {
                 // the cursor at its run and comes again; the window settles all the same, so polling goes on
                 boolean stored = false;
                 try {
-                    repository.add(key);
-                    repository.confirm(key);
-                    stored = true;
-                } finally {
-                    inFlight.remove(key);
-                    try {
-                        if (stored) {
-                            forgetOtherStates(done);
-                        }
-                    } finally {
-                        settled(!stored);
+                    stored = storeCompletedKey(key);
+                    if (stored) {
+                        forgetOtherStates(done);
                     }
+                } finally {
+                    settled(!stored);
                 }
             }
 
