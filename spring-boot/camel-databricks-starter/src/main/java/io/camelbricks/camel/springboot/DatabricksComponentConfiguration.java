@@ -13,8 +13,8 @@ import io.camelbricks.camel.DatabricksConfiguration;
 /**
  * The {@code camel.component.databricks.*} properties of a Spring Boot application: one field per option of the
  * {@code databricks} component, as its generated Camel metadata ({@code META-INF/io/camelbricks/camel/databricks.json})
- * lists them, with the same names, types, defaults and descriptions. The field comments become the descriptions of
- * {@code META-INF/spring-configuration-metadata.json} (IDE completion); {@code ComponentOptionsCoverageTest} fails
+ * lists them, with the same names, (boxed) types, defaults and descriptions. The field comments become the descriptions of
+ * {@code META-INF/spring-configuration-metadata.json} (IDE completion); {@code ConfigurationMetadataTest} fails
  * the build when the component gains an option this class lacks.
  * <p>
  * Values left unset (null) are not applied: the component keeps its own default, or what the environment
