@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import io.camelbricks.codegen.spec.SpecException;
 
 /**
- * {@code CodegenMain <specDir> <outDir>}: reads the Databricks OpenAPI documents of {@code specDir} and writes the
- * generated sources of {@code databricks-api} into {@code outDir}. Exits with status 1 and a message naming the
+ * {@code CodegenMain <specDir> <outDir> [<resourcesDir>]}: reads the Databricks OpenAPI documents of {@code specDir}
+ * and writes the generated sources of {@code databricks-api} into {@code outDir}, and its generated resources (the
+ * native-image reflection configuration) into {@code resourcesDir} when given. Exits with status 1 and a message naming the
  * operation or schema when the spec has a shape the generator does not support.
  */
 public final class CodegenMain {
@@ -15,8 +16,8 @@ public final class CodegenMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: CodegenMain <specDir> <outDir>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: CodegenMain <specDir> <outDir> [<resourcesDir>]");
             System.exit(2);
             return;
         }
@@ -29,6 +30,11 @@ public final class CodegenMain {
             throw new IllegalStateException("code generation failed: " + e.getMessage(), e);
         }
         int changed = result.sources().writeTo(Path.of(args[1]));
+        int files = result.sources().files().size();
+        if (args.length == 3) {
+            changed += result.resources().writeTo(Path.of(args[2]));
+            files += result.resources().files().size();
+        }
         boolean verbose = Boolean.getBoolean("codegen.verbose");
         if (verbose) {
             for (String note : result.notes()) {
@@ -43,7 +49,7 @@ public final class CodegenMain {
                         + "%d operations -> %d files (%d changed) in %d ms; -Dcodegen.verbose=true lists %d notes%n",
                 plan.models().size(), plan.enums().size(), plan.requests().size(),
                 plan.binaryResponses().size() + plan.arrayResponses().size(), plan.services().size(),
-                plan.operations().size(), result.sources().files().size(), changed,
+                plan.operations().size(), files, changed,
                 (System.nanoTime() - start) / 1_000_000, result.notes().size());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import io.camelbricks.codegen.emit.EnumWriter;
 import io.camelbricks.codegen.emit.GeneratedSources;
 import io.camelbricks.codegen.emit.ModelWriter;
+import io.camelbricks.codegen.emit.NativeImageConfigWriter;
 import io.camelbricks.codegen.emit.OperationsWriter;
 import io.camelbricks.codegen.emit.RegistryWriter;
 import io.camelbricks.codegen.emit.RequestClassWriter;
@@ -29,8 +30,14 @@ import io.camelbricks.codegen.spec.SpecReader;
 /** Spec → plan → sources. Pure apart from reading the spec; the same spec always gives the same files. */
 public final class Generator {
 
-    /** What one run produced. */
-    public record Result(GenerationPlan plan, GeneratedSources sources, List<String> notes) {
+    /**
+     * What one run produced.
+     *
+     * @param sources   the Java sources of {@code databricks-api}
+     * @param resources the resources beside them (the native-image reflection configuration)
+     */
+    public record Result(GenerationPlan plan, GeneratedSources sources, GeneratedSources resources,
+                         List<String> notes) {
     }
 
     public Result generate(Path specDir) throws IOException {
@@ -39,7 +46,13 @@ public final class Generator {
         corrections.verifyAllApplied();
         Planner planner = new Planner();
         GenerationPlan plan = planner.plan(spec);
-        return new Result(plan, write(plan), planner.notes());
+        return new Result(plan, write(plan), writeResources(plan), planner.notes());
+    }
+
+    static GeneratedSources writeResources(GenerationPlan plan) {
+        GeneratedSources out = new GeneratedSources();
+        out.add(NativeImageConfigWriter.PATH, new NativeImageConfigWriter().write(plan));
+        return out;
     }
 
     static GeneratedSources write(GenerationPlan plan) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -12,6 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.camelbricks.codegen.emit.NativeImageConfigWriter;
 import io.camelbricks.codegen.plan.OperationPlan;
 import io.camelbricks.codegen.spec.Scope;
 
@@ -38,9 +44,48 @@ class GeneratorTest {
 
     @Test
     void generatingTwiceGivesByteIdenticalOutput() throws IOException {
-        Map<String, String> again = new Generator().generate(SPEC).sources().files();
+        Generator.Result second = new Generator().generate(SPEC);
+        Map<String, String> again = second.sources().files();
         assertThat(again.keySet()).containsExactlyElementsOf(result.sources().files().keySet());
         assertThat(again).isEqualTo(result.sources().files());
+        assertThat(second.resources().files().keySet()).containsExactly(NativeImageConfigWriter.PATH);
+        assertThat(second.resources().files()).isEqualTo(result.resources().files());
+    }
+
+    @Test
+    void nativeImageConfigRegistersEveryJacksonBoundClassOnceSortedWithItsMembers() throws IOException {
+        String config = result.resources().files().get(NativeImageConfigWriter.PATH);
+        JsonNode entries = new ObjectMapper().readTree(config);
+        var plan = result.plan();
+        int expected = plan.models().size() + plan.enums().size() + plan.requests().size()
+                + plan.binaryResponses().size() + plan.arrayResponses().size();
+
+        assertThat(entries.size()).isEqualTo(expected).isGreaterThan(2500);
+        List<String> names = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            names.add(entry.get("name").asText());
+            for (String member : List.of("allDeclaredConstructors", "allDeclaredFields", "allDeclaredMethods")) {
+                assertThat(entry.get(member).asBoolean()).as("%s of %s", member, entry.get("name")).isTrue();
+            }
+        }
+        assertThat(names).isSorted().doesNotHaveDuplicates()
+                .contains("io.camelbricks.api.service.jobs.Run", "io.camelbricks.api.service.jobs.RunLifeCycleState",
+                        "io.camelbricks.api.service.jobs.JobsGetRunRequest", "io.camelbricks.api.service.jobs.SubmitRun")
+                .doesNotContain("io.camelbricks.api.service.jobs.JobsService",
+                        "io.camelbricks.api.service.jobs.JobsOperations");
+        for (var service : plan.services()) { // services and operation tables are not Jackson's business
+            assertThat(names).doesNotContain(service.serviceClass().fqn(), service.operationsClass().fqn());
+        }
+        assertThat(config).endsWith("]\n");
+    }
+
+    @Test
+    void theResourcesAreWrittenOnceAndLeftAloneTheSecondTime(@TempDir Path out) throws IOException {
+        assertThat(result.resources().writeTo(out)).isEqualTo(1);
+        Path config = out.resolve(NativeImageConfigWriter.PATH);
+        byte[] first = Files.readAllBytes(config);
+        assertThat(result.resources().writeTo(out)).isZero();
+        assertThat(Files.readAllBytes(config)).isEqualTo(first);
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The generated files, kept sorted by path. Writing leaves unchanged files untouched (so incremental compilation
+ * The generated files (Java sources, or the resources beside them), kept sorted by path. Writing leaves unchanged files untouched (so incremental compilation
  * sees only real changes) and removes {@code .java} files of earlier runs below the generated package roots.
  */
 public final class GeneratedSources {
@@ -26,8 +26,13 @@ public final class GeneratedSources {
     private final SortedMap<String, String> files = new TreeMap<>();
 
     public void add(JavaSourceFile file) {
-        if (files.put(file.relativePath(), file.render()) != null) {
-            throw new IllegalStateException("generated twice: " + file.relativePath());
+        add(file.relativePath(), file.render());
+    }
+
+    /** A file that is not a Java source (e.g. a resource), at {@code relativePath} below the output root. */
+    public void add(String relativePath, String content) {
+        if (files.put(relativePath, content) != null) {
+            throw new IllegalStateException("generated twice: " + relativePath);
         }
     }
 
