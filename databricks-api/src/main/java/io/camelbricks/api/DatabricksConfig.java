@@ -241,13 +241,21 @@ public final class DatabricksConfig {
         return ConfigAttribute.all().stream().anyMatch(a -> a.authCategory() != null && isSet(a));
     }
 
+    /**
+     * True when the attribute is set to something that selects its method: a flag such as {@code azure_use_msi} set
+     * to {@code false} (as Spring Boot or camel-main may copy a default) chooses nothing, as in the other SDKs.
+     */
+    private boolean choosesAuthMethod(ConfigAttribute attribute) {
+        return isSet(attribute) && !Boolean.FALSE.equals(values.get(attribute));
+    }
+
     private void validate() {
         if (getAuthType() != null && !getAuthType().isBlank()) {
             return;
         }
         TreeSet<String> used = new TreeSet<>();
         for (ConfigAttribute attribute : ConfigAttribute.all()) {
-            if (attribute.authCategory() != null && isSet(attribute)) {
+            if (attribute.authCategory() != null && choosesAuthMethod(attribute)) {
                 used.add(attribute.authCategory());
             }
         }

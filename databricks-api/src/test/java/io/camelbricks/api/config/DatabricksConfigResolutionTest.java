@@ -82,6 +82,20 @@ class DatabricksConfigResolutionTest {
     }
 
     @Test
+    void aFlagSetToFalseIsNotASecondAuthMethod() {
+        DatabricksConfig c = authenticated(new DatabricksConfig().setAttribute("azure_use_msi", false),
+                env("DATABRICKS_HOST", "x", "DATABRICKS_TOKEN", "x"));
+        assertThat(c.getAuthType()).isEqualTo("pat");
+    }
+
+    @Test
+    void aFlagSetToTrueIsStillASecondAuthMethod() {
+        assertThatThrownBy(() -> authenticated(new DatabricksConfig().setAttribute("azure_use_msi", true),
+                env("DATABRICKS_HOST", "x", "DATABRICKS_TOKEN", "x")))
+                .hasMessageStartingWith("validate: more than one authorization method configured: azure and pat.");
+    }
+
+    @Test
     void defaultProfileFromHomeSelectsPat() {
         DatabricksConfig c = authenticated(new DatabricksConfig(), env("HOME", fixtures().toString()));
         assertThat(c.getAuthType()).isEqualTo("pat");
