@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.auth.CredentialsProvider;
+import io.camelbricks.api.auth.DefaultAuthTransport;
 import io.camelbricks.api.auth.DefaultCredentialsProvider;
 import io.camelbricks.api.auth.HeaderFactory;
 import io.camelbricks.api.auth.oauth.TokenEndpointClient;
@@ -31,7 +32,6 @@ import io.camelbricks.api.config.ConfigAttribute;
 import io.camelbricks.api.config.ConfigFile;
 import io.camelbricks.api.config.HostNormalizer;
 import io.camelbricks.api.http.HttpTransport;
-import io.camelbricks.api.http.JdkHttpTransport;
 import io.camelbricks.api.http.ProxySettings;
 import io.camelbricks.api.http.TransportSettings;
 import io.camelbricks.api.wire.JsonMapper;
@@ -352,8 +352,8 @@ public final class DatabricksConfig {
     }
 
     /**
-     * The transport OAuth providers use for token endpoints and discovery (default: a {@code JdkHttpTransport} with
-     * this configuration's timeouts). Setting one is for tests and unusual networks.
+     * The transport OAuth providers use for token endpoints and discovery (default: see {@link #authTransport()}).
+     * Setting one is for tests and unusual networks; it is used as given, and the caller closes it.
      */
     public DatabricksConfig setAuthTransport(HttpTransport transport) {
         this.authTransport = transport;
@@ -377,14 +377,15 @@ public final class DatabricksConfig {
     }
 
     /**
-     * The transport of authentication requests that are not plain OAuth token calls (Azure AD through msal4j,
-     * IMDS, metadata services, Google token endpoints): the one set with {@link #setAuthTransport}, else a
-     * {@code JdkHttpTransport} with this configuration's timeouts, created on first use.
+     * The transport of authentication requests (OAuth token endpoints and OIDC discovery, Azure AD through msal4j,
+     * IMDS, metadata services, Google token endpoints): the one set with {@link #setAuthTransport}, else the kind a
+     * client uses by default, an {@code ApacheHttpTransport}, with this configuration's {@link #transportSettings}
+     * (proxy and its credentials, {@code SSLContext}, {@code skip_verify}, timeouts), created on first use
+     * ({@link DefaultAuthTransport}).
      */
     public synchronized HttpTransport authTransport() {
         if (authTransport == null) {
-            Duration timeout = Duration.ofSeconds(getHttpTimeoutSeconds());
-            authTransport = new JdkHttpTransport(transportSettings(2));
+            authTransport = DefaultAuthTransport.create(this);
         }
         return authTransport;
     }

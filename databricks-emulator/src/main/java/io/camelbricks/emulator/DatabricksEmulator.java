@@ -103,6 +103,8 @@ public final class DatabricksEmulator implements AutoCloseable {
     private final EmulatedRepos repos;
     private volatile ApiServer server;
     private volatile String url;
+    /** The URL clients reach the workspace at, when it is not {@link #url} (see {@link #publicUrl(String)}). */
+    private volatile String publicUrl;
     /** The port of the first start: a restart after {@link #stop()} binds it again. */
     private volatile int boundPort;
     private volatile boolean closed;
@@ -183,6 +185,21 @@ public final class DatabricksEmulator implements AutoCloseable {
             throw new IllegalStateException("emulator not started");
         }
         return u;
+    }
+
+    /**
+     * The URL clients reach this workspace at when it is not {@link #url()}, e.g. a TLS front on loopback
+     * ({@code https://localhost:<port>} relaying to the emulator): what the workspace names in its answers (the
+     * OAuth issuer and its endpoints, external result links, run page URLs, JDBC URLs) is built on it. Null goes back
+     * to {@link #url()}. Kept across {@link #reset()} and restarts. Returns this.
+     */
+    public DatabricksEmulator publicUrl(String publicUrl) {
+        if (publicUrl != null && !publicUrl.matches("https?://[^/?#]+")) {
+            throw new IllegalArgumentException("publicUrl must be scheme://host[:port] with no path, got '" + publicUrl
+                    + "'; e.g. https://localhost:8443");
+        }
+        this.publicUrl = publicUrl;
+        return this;
     }
 
     public int port() {
@@ -404,6 +421,10 @@ public final class DatabricksEmulator implements AutoCloseable {
     }
 
     private String urlOrPlaceholder() {
+        String advertised = publicUrl;
+        if (advertised != null) {
+            return advertised;
+        }
         String u = url;
         return u != null ? u : "http://127.0.0.1:" + options.port();
     }

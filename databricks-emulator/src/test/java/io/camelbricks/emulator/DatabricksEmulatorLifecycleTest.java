@@ -52,6 +52,30 @@ class DatabricksEmulatorLifecycleTest {
     }
 
     @Test
+    void aPublicUrlIsWhatDiscoveryAndResultLinksNameAndItOutlivesAReset() {
+        try (DatabricksEmulator emu = new DatabricksEmulator().start()) {
+            emu.publicUrl("https://localhost:8443");
+            emu.reset();
+            EmulatorClient client = new EmulatorClient(emu);
+            JsonNode discovery = client.get("/oidc/.well-known/oauth-authorization-server").json();
+            assertThat(discovery.path("issuer").asText()).isEqualTo("https://localhost:8443/oidc");
+            assertThat(discovery.path("token_endpoint").asText()).isEqualTo("https://localhost:8443/oidc/v1/token");
+            JsonNode statement = client.post("/api/2.0/sql/statements", "{\"warehouse_id\":\""
+                    + io.camelbricks.emulator.sql.EmulatedSql.DEFAULT_WAREHOUSE_ID + "\",\"statement\":\"SELECT 1\","
+                    + "\"disposition\":\"EXTERNAL_LINKS\"}").json();
+            assertThat(statement.path("result").path("external_links").path(0).path("external_link").asText())
+                    .startsWith("https://localhost:8443/cloud-storage/statement-results/");
+
+            emu.publicUrl(null);
+            assertThat(client.get("/oidc/.well-known/oauth-authorization-server").json().path("issuer").asText())
+                    .isEqualTo(emu.url() + "/oidc");
+            assertThatThrownBy(() -> emu.publicUrl("https://localhost:8443/path"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("scheme://host[:port] with no path");
+        }
+    }
+
+    @Test
     void closeStopsTheServer() {
         DatabricksEmulator emu = new DatabricksEmulator().start();
         int port = emu.port();

@@ -14,11 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.camelbricks.api.ApiClient;
 import io.camelbricks.api.DatabricksConfig;
 import io.camelbricks.api.DatabricksException;
+import io.camelbricks.api.http.ApacheHttpTransport;
 import io.camelbricks.api.http.HttpRequest;
 import io.camelbricks.api.http.HttpResponse;
 import io.camelbricks.api.http.HttpTransport;
-import io.camelbricks.api.http.JdkHttpTransport;
-import io.camelbricks.api.http.TransportSettings;
 import io.camelbricks.api.registry.HttpMethod;
 import io.camelbricks.api.service.sql.ExecuteStatementRequest;
 import io.camelbricks.api.service.sql.StatementExecutionCancelExecutionRequest;
@@ -45,6 +44,8 @@ import io.camelbricks.api.wait.WaitPolicy;
 public final class SqlClient implements AutoCloseable {
     /** How long {@code execute} and {@code executeAsync} wait for a final state unless given a timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(20);
+    /** Threads (and link connections) fetching chunks ahead. */
+    private static final int FETCH_THREADS = 4;
 
     private final ApiClient api;
     private final StatementExecutionService service;
@@ -60,7 +61,8 @@ public final class SqlClient implements AutoCloseable {
 
     /**
      * @param linkTransport the transport for external links (presigned URLs): used bare, without the client's
-     *     authentication, retries or logging; null for a private {@link JdkHttpTransport} closed with this client
+     *     authentication, retries or logging; null for a private {@link ApacheHttpTransport} (the kind a client uses
+     *     by default) with the configuration's transport settings, closed with this client
      */
     public SqlClient(ApiClient api, HttpTransport linkTransport) {
         this.api = api;
@@ -69,7 +71,7 @@ public final class SqlClient implements AutoCloseable {
         this.ownsLinkTransport = linkTransport == null;
         this.linkTransport = linkTransport != null ? linkTransport : plainTransport(api.config());
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(FETCH_THREADS, FETCH_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "camelbricks-sql-fetch-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -79,11 +81,10 @@ public final class SqlClient implements AutoCloseable {
     }
 
     private static HttpTransport plainTransport(DatabricksConfig config) {
-        Duration timeout = Duration.ofSeconds(config.getHttpTimeoutSeconds());
-        // presigned links point at cloud storage: through the configured proxy, with the JVM's trust (a custom
-        // SSLContext is for the workspace), and never with the workspace's credentials
-        return new JdkHttpTransport(new TransportSettings(timeout, timeout, 4, config.isSkipVerify(), null,
-                config.proxySettings()));
+        // presigned links point at cloud storage: the way the workspace is reached (proxy and its credentials, TLS
+        // trust, skip_verify, timeouts), one connection per fetch thread; never with the workspace's credentials,
+        // which are added by the ApiClient's pipeline, not by a transport
+        return new ApacheHttpTransport(config.transportSettings(FETCH_THREADS));
     }
 
     /** How many chunks an iterator fetches ahead of the one being read (default 2, 0 = none). */

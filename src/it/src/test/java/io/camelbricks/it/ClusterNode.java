@@ -2,6 +2,7 @@ package io.camelbricks.it;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,9 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -33,7 +36,10 @@ import io.camelbricks.camel.state.JdbcStateRepository;
  * {@code orders} or both, comma-separated), {@code inbox} and {@code inboxById} (directories of the two orders
  * routes: resumed by business key, resumed by the run id kept in a shared {@link JdbcStateRepository}),
  * {@code hangAt} (the events route stops for good at its n-th event, after journalling it: an exchange in flight
- * when the node is killed).
+ * when the node is killed), {@code eventsLeader} (how the events route follows the leader: {@code routePolicy}, the
+ * default, a {@link ClusteredRoutePolicy} that starts the whole route on the leader; or {@code master}, the route
+ * written {@code from("master:databricks-events:databricks:jobs/listRuns?...")}, camel-master starting only the
+ * consumer inside the route on the leader).
  */
 public final class ClusterNode {
     /**
@@ -45,6 +51,8 @@ public final class ClusterNode {
     static final int HEARTBEAT_TIMEOUT_MULTIPLIER = 8;
     static final String EVENTS_NAMESPACE = "databricks-events";
     static final String ORDERS_NAMESPACE = "databricks-orders";
+    /** The values of the {@code eventsLeader} option. */
+    static final List<String> LEADER_STYLES = List.of("routePolicy", "master");
 
     private ClusterNode() {
     }
@@ -78,15 +86,32 @@ public final class ClusterNode {
         camel.getRegistry().bind("seen", new RecordingIdempotentRepository(
                 new JdbcMessageIdRepository(database, EVENTS_NAMESPACE), journal));
         camel.getRegistry().bind("cursors", new JdbcStateRepository(database, EVENTS_NAMESPACE));
+        String routes = options.getOrDefault("routes", "events");
+        String eventsLeaderStyle = options.getOrDefault("eventsLeader", "routePolicy");
+        if (!LEADER_STYLES.contains(eventsLeaderStyle)) {
+            throw new IllegalArgumentException("ClusterNode eventsLeader is one of " + LEADER_STYLES + ", not '"
+                    + eventsLeaderStyle + "'");
+        }
+        boolean master = eventsLeaderStyle.equals("master");
         camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.RouteStartedEvent started) {
+                // under a route policy a route starts when its node leads; a master route starts on every node
+                if (event instanceof CamelEvent.RouteStartedEvent started
+                        && !(master && started.getRoute().getRouteId().equals("events"))) {
                     journal.append("LEADER " + started.getRoute().getRouteId());
                 }
             }
         });
-        String routes = options.getOrDefault("routes", "events");
+        if (master) {
+            // what camel-master acts on: this node became the leader of the namespace
+            cluster.getView(EVENTS_NAMESPACE).addEventListener((CamelClusterEventListener.Leadership) (view,
+                    leader) -> {
+                if (leader != null && leader.isLocal()) {
+                    journal.append("LEADER events");
+                }
+            });
+        }
         int hangAt = Integer.parseInt(options.getOrDefault("hangAt", "0"));
         AtomicInteger events = new AtomicInteger();
         ClusteredRoutePolicy eventsLeader = ClusteredRoutePolicy.forNamespace(EVENTS_NAMESPACE);
@@ -97,16 +122,18 @@ public final class ClusterNode {
             @Override
             public void configure() {
                 if (routes.contains("events")) {
-                    from("databricks:jobs/listRuns?emit=changes&startFrom=earliest&overlap=" + options.get("overlap")
-                            + "&initialDelay=0&delay=50&idempotentRepository=#seen&stateRepository=#cursors")
-                            .routeId("events")
-                            .routePolicy(eventsLeader)
-                            .process(exchange -> {
-                                journal.append("EVENT " + eventKey(exchange));
-                                if (events.incrementAndGet() == hangAt) {
-                                    new CountDownLatch(1).await(); // in flight until the node is killed
-                                }
-                            });
+                    String source = "databricks:jobs/listRuns?emit=changes&startFrom=earliest&overlap="
+                            + options.get("overlap")
+                            + "&initialDelay=0&delay=50&idempotentRepository=#seen&stateRepository=#cursors";
+                    RouteDefinition eventsRoute = master
+                            ? from("master:" + EVENTS_NAMESPACE + ":" + source).routeId("events")
+                            : from(source).routeId("events").routePolicy(eventsLeader);
+                    eventsRoute.process(exchange -> {
+                        journal.append("EVENT " + eventKey(exchange));
+                        if (events.incrementAndGet() == hangAt) {
+                            new CountDownLatch(1).await(); // in flight until the node is killed
+                        }
+                    });
                 }
                 if (routes.contains("orders")) {
                     // the documented pattern: a redelivering source, a business key, wait=true

@@ -24,6 +24,7 @@ import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.http.JdkHttpTransport;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.DatabricksEmulatorExtension;
+import io.camelbricks.emulator.sql.EmulatedSql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +35,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * relay in front of the emulator, its self-signed certificate trusted through {@code sslContextParameters}).
  * The proxy gets its credentials on the CONNECT, and it never sees the workspace token: that travels inside the TLS
  * tunnel. The JDK transport cannot send Basic credentials on a CONNECT unless the JVM allows it, and says so.
+ *
+ * <p>The workspace names its TLS front as {@code https://localhost:<port>} in its answers ({@code publicUrl}): the
+ * OAuth token endpoint of its discovery document and its SQL external links go there, so the proxy sees their
+ * tunnels as CONNECTs to {@code localhost:<port>}, apart from the workspace's own ({@code 127.0.0.1:<port>}). Token
+ * calls and link downloads take the way the workspace calls take (the Apache transport, the proxy with its
+ * credentials, the private CA) in a JVM with the JDK's defaults.
  */
 class HttpsProxyTunnelIT extends CamelContextSupport {
     static final String USER = "it-proxy-user";
@@ -58,11 +65,18 @@ class HttpsProxyTunnelIT extends CamelContextSupport {
     static void tlsWorkspace() throws Exception {
         certificate = SelfSignedCertificate.create(certificates);
         https = LoopbackHttp.relay(certificate.serverContext(), DATABRICKS.emulator().url());
+        DATABRICKS.emulator().publicUrl(front());
     }
 
     @AfterAll
     static void stopTls() {
+        DATABRICKS.emulator().publicUrl(null);
         https.close();
+    }
+
+    /** The TLS front as the workspace names it in its answers: the same relay, by the name {@code localhost}. */
+    private static String front() {
+        return "https://localhost:" + https.port();
     }
 
     @BeforeEach
@@ -80,10 +94,21 @@ class HttpsProxyTunnelIT extends CamelContextSupport {
     }
 
     private Exchange listJobsThrough(ConnectProxy proxy, String password, String more) {
-        return template.request("direct:list", e -> e.getMessage().setHeader("uri", "databricks:jobs/list?"
-                + "sslContextParameters=#privateCa&proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&proxyUsername="
-                + USER + "&proxyPassword=RAW(" + password + ")" + more + "&host=" + https.url() + "&token=RAW("
-                + emulator.token() + ")"));
+        return callThrough(proxy, password, "jobs/list", more + "&token=RAW(" + emulator.token() + ")");
+    }
+
+    private Exchange callThrough(ConnectProxy proxy, String password, String operation, String more) {
+        return callThrough(proxy, password, operation, more, Map.of());
+    }
+
+    private Exchange callThrough(ConnectProxy proxy, String password, String operation, String more,
+            Map<String, Object> headers) {
+        return template.request("direct:list", e -> {
+            e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+            e.getMessage().setHeader("uri", "databricks:" + operation + "?sslContextParameters=#privateCa"
+                    + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&proxyUsername=" + USER
+                    + "&proxyPassword=RAW(" + password + ")" + more + "&host=" + https.url());
+        });
     }
 
     @Test
@@ -122,6 +147,102 @@ class HttpsProxyTunnelIT extends CamelContextSupport {
                 assertThat(s.header("Proxy-Authorization")).isNull();
             });
             assertThat(emulator.requests().count("GET", "/jobs/list")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anOAuthM2MTokenIsFetchedThroughTheTunnelWithProxyCredentialsInAJvmWithTheJdkDefaults() throws Exception {
+        report.scenario("OAuth M2M behind an authenticating CONNECT proxy, https workspace, default JVM: discovery and"
+                + " token call tunnel like the workspace calls");
+        assertThat(System.getProperty(JdkHttpTransport.TUNNELING_DISABLED_SCHEMES))
+                .as("a JVM where java.net.http drops Basic credentials on a CONNECT").isNull();
+        emulator.oauth().addServicePrincipal("it-sp", "it-sp-secret");
+        int relayedBefore = https.seen().size();
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_AUTHORIZATION)) {
+            Exchange out = callThrough(proxy, PASSWORD, "jobs/list",
+                    "&clientId=it-sp&clientSecret=RAW(it-sp-secret)");
+
+            assertThat(out.getException()).isNull();
+            assertThat(out.getMessage().getBody(List.class)).hasSize(1);
+            List<LoopbackHttp.Seen> relayed = https.seen().subList(relayedBefore, https.seen().size());
+            LoopbackHttp.Seen list = relayed.stream().filter(s -> s.uri().getPath().equals("/api/2.2/jobs/list"))
+                    .findFirst().orElseThrow();
+            String accessToken = list.header("Authorization").substring("Bearer ".length());
+            List<ConnectProxy.Connect> connects = proxy.connects();
+            String seenByProxy = proxy.bytesFromClients();
+            report.figure("token requests", emulator.oauth().tokenRequests("client_credentials"))
+                    .figure("CONNECTs", connects.size())
+                    .figure("CONNECTs to the token endpoint's host", connects.stream()
+                            .filter(c -> c.target().startsWith("localhost:")).count())
+                    .figure("407 answers", connects.stream().filter(c -> c.status() == 407).count())
+                    .figure("secret or token occurrences in what the proxy relayed",
+                            occurrences(seenByProxy, "it-sp-secret") + occurrences(seenByProxy, accessToken));
+            // discovery (workspace host), the token call (the host discovery named), the workspace call: each
+            // through a tunnel opened with the proxy credentials on its CONNECT
+            assertThat(relayed).extracting(s -> s.method() + " " + s.uri().getPath()).containsExactly(
+                    "GET /oidc/.well-known/oauth-authorization-server", "POST /oidc/v1/token", "GET /api/2.2/jobs/list");
+            assertThat(connects).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.header("Proxy-Authorization")).isEqualTo(PROXY_AUTHORIZATION);
+                assertThat(c.status()).isEqualTo(200);
+            });
+            assertThat(connects).extracting(ConnectProxy.Connect::target)
+                    .contains("localhost:" + https.port(), "127.0.0.1:" + https.port());
+            assertThat(emulator.oauth().tokenRequests("client_credentials")).isEqualTo(1);
+            assertThat(accessToken).isNotBlank().isNotEqualTo(emulator.token());
+            assertThat(seenByProxy).doesNotContain("it-sp-secret").doesNotContain(accessToken)
+                    .doesNotContain("client_credentials").doesNotContain("/oidc/");
+            // what the JDK transport would have said about the token endpoint, in this JVM
+            DatabricksConfig config = new DatabricksConfig().setHost(https.url()).setProxyHost("127.0.0.1")
+                    .setProxyPort(proxy.port()).setProxyUsername(USER).setProxyPassword(PASSWORD).resolve(Map.of());
+            try (JdkHttpTransport jdk = new JdkHttpTransport(config.transportSettings(2))) {
+                assertThatThrownBy(() -> jdk.checkCanSend(front() + "/oidc/v1/token"))
+                        .hasMessageContaining("proxy credentials cannot reach the proxy");
+            }
+        }
+    }
+
+    @Test
+    void sqlExternalLinksAreFetchedThroughTheTunnelWithProxyCredentialsAndWithoutTheWorkspaceToken()
+            throws Exception {
+        report.scenario("SQL EXTERNAL_LINKS behind an authenticating CONNECT proxy, https workspace and link host,"
+                + " default JVM: links tunnel with the proxy credentials, bare");
+        emulator.sql().execute("CREATE TABLE main.default.it_tunnel (id INT)");
+        emulator.sql().execute("INSERT INTO main.default.it_tunnel SELECT id FROM range(1, 31)");
+        emulator.sql().chunkRows(10);
+        emulator.sql().externalLinkHeaders(Map.of("x-amz-server-side-encryption", "AES256"));
+        int relayedBefore = https.seen().size();
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_AUTHORIZATION)) {
+            Exchange out = callThrough(proxy, PASSWORD, "statementExecution/executeStatement",
+                    "&warehouseId=" + EmulatedSql.DEFAULT_WAREHOUSE_ID + "&disposition=EXTERNAL_LINKS&outputType=list"
+                            + "&token=RAW(" + emulator.token() + ")",
+                    Map.of("CamelDatabricks.statement", "SELECT id FROM main.default.it_tunnel ORDER BY id"));
+
+            assertThat(out.getException()).isNull();
+            List<?> rows = out.getMessage().getBody(List.class);
+            List<LoopbackHttp.Seen> links = https.seen().subList(relayedBefore, https.seen().size()).stream()
+                    .filter(s -> s.uri().getPath().startsWith("/cloud-storage/")).toList();
+            List<ConnectProxy.Connect> connects = proxy.connects();
+            String seenByProxy = proxy.bytesFromClients();
+            long linkTunnels = connects.stream().filter(c -> c.target().equals("localhost:" + https.port())).count();
+            report.figure("rows", rows.size()).figure("links fetched", links.size())
+                    .figure("CONNECTs", connects.size()).figure("CONNECTs to the link host", linkTunnels)
+                    .figure("407 answers", connects.stream().filter(c -> c.status() == 407).count())
+                    .figure("token occurrences in what the proxy relayed", occurrences(seenByProxy, emulator.token()));
+            assertThat(rows).hasSize(30);
+            // three chunks, each fetched from the link host through the proxy, bare but for the link's own header
+            assertThat(links).hasSize(3).allSatisfy(s -> {
+                assertThat(s.header("Authorization")).isNull();
+                assertThat(s.header("Proxy-Authorization")).isNull();
+                assertThat(s.header("x-amz-server-side-encryption")).isEqualTo("AES256");
+            });
+            assertThat(linkTunnels).isBetween(1L, 3L);
+            assertThat(connects).allSatisfy(c -> {
+                assertThat(c.header("Proxy-Authorization")).isEqualTo(PROXY_AUTHORIZATION);
+                assertThat(c.status()).isEqualTo(200);
+            });
+            assertThat(emulator.requests().all()).filteredOn(r -> r.path().contains("/cloud-storage/")).hasSize(3)
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+            assertThat(seenByProxy).doesNotContain(emulator.token()).doesNotContain("/cloud-storage/");
         }
     }
 

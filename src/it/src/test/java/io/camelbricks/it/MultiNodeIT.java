@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.camelbricks.camel.state.JdbcStateRepository;
 import io.camelbricks.emulator.DatabricksEmulator;
@@ -39,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10, many nodes: two nodes ({@link ClusterNode}, each in a JVM of its own) run the same routes; the file cluster
- * service on a shared directory lets one lead at a time ({@code ClusteredRoutePolicy}), and the consumer's seen states
+ * service on a shared directory lets one lead at a time ({@code ClusteredRoutePolicy}, or for the events route also
+ * camel-master's {@code master:} endpoint), and the consumer's seen states
  * and cursor live in a shared database (an H2 TCP server on loopback: camel-sql's {@code JdbcMessageIdRepository} and
  * {@link JdbcStateRepository}). The emulator runs here, in the test's JVM. The leader is killed with SIGKILL in the
  * middle of the work; the other node takes over. Each node journals what it did ({@link NodeJournal}); the test merges
@@ -89,14 +92,18 @@ class MultiNodeIT {
      * was journalled as received, its key not stored); B takes over from the cursor A persisted. Every (run, state)
      * is delivered, and the only duplicate is that one exchange in flight at the kill.
      */
-    @Test
-    void everyRunStateChangeIsDeliveredOnceAcrossALeaderKilledMidStream() throws Exception {
+    @ParameterizedTest(name = "events route led by {0}")
+    @ValueSource(strings = {"routePolicy", "master"})
+    void everyRunStateChangeIsDeliveredOnceAcrossALeaderKilledMidStream(String eventsLeader) throws Exception {
         emulator.jobs().scriptRunsWhere(spec -> true,
                 RunScript.builder().pending(1_000_000).running(1_000_000).thenSucceed());
         int hangAt = RUNS + 10; // the 10th RUNNING event
         report.scenario("two nodes, leader killed with the exchange of event " + hangAt + " of " + 3 * RUNS
-                + " in flight; shared H2 (JdbcMessageIdRepository + JdbcStateRepository), file cluster service");
+                + " in flight; shared H2 (JdbcMessageIdRepository + JdbcStateRepository), file cluster service; "
+                + ("master".equals(eventsLeader) ? "from(\"master:databricks-events:databricks:jobs/listRuns?...\")"
+                        : "ClusteredRoutePolicy"));
         Map<String, String> options = nodeOptions("events");
+        options.put("eventsLeader", eventsLeader);
         Duration failover;
         String cursorAtKill;
         Instant killedAt;
