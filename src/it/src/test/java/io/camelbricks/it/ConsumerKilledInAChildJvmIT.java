@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.DatabricksEmulatorExtension;
 import io.camelbricks.emulator.jobs.RunOutcome;
-import io.camelbricks.emulator.jobs.RunScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,12 +124,7 @@ class ConsumerKilledInAChildJvmIT {
         DatabricksEmulator emulator = DATABRICKS.emulator();
         emulator.reset();
         int runs = 60;
-        // the runs stay PENDING until the test ends them: a state the dead process did not deliver is still there
-        emulator.jobs().scriptRunsWhere(spec -> true, RunScript.builder().pending(1_000_000).thenSucceed());
-        List<Long> runIds = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            runIds.add(emulator.jobs().submitRun(Workspace.notebookRunTree("it-killed-jvm-" + i)));
-        }
+        List<Long> runIds = Workspace.pendingRuns(emulator, runs, "it-killed-jvm-");
         int killAt = 20;
         report.scenario("consumer JVM killed (SIGKILL) mid-poll after " + killAt + " of " + runs + " PENDING changes,"
                 + " free running; a new JVM restarts, then every run ends");

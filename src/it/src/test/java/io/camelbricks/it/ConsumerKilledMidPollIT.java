@@ -25,7 +25,6 @@ import io.camelbricks.camel.DatabricksConstants;
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.DatabricksEmulatorExtension;
 import io.camelbricks.emulator.jobs.RunOutcome;
-import io.camelbricks.emulator.jobs.RunScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,13 +97,7 @@ class ConsumerKilledMidPollIT {
         DatabricksEmulator emulator = DATABRICKS.emulator();
         emulator.reset();
         int runs = 40;
-        // the runs stay PENDING until the test ends them: a state the dead process did not deliver is still there
-        // to be seen after the restart
-        emulator.jobs().scriptRunsWhere(spec -> true, RunScript.builder().pending(1_000_000).thenSucceed());
-        List<Long> runIds = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            runIds.add(emulator.jobs().submitRun(Workspace.notebookRunTree("it-killed-" + i)));
-        }
+        List<Long> runIds = Workspace.pendingRuns(emulator, runs, "it-killed-");
         int killedAt = 25;
         report.scenario("consumer killed mid-poll (at change " + killedAt + " of " + runs + "), restarted with a file"
                 + " repository: run state changes");
