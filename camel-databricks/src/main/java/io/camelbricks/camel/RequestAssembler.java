@@ -13,7 +13,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Message;
@@ -62,7 +65,7 @@ final class RequestAssembler {
                     "Unknown option '" + option.getKey() + "' on databricks:" + endpointPath
                             + ": it is neither an endpoint option nor a request field"
                             + suggestion(option.getKey(), fields) + ". Request fields: " + fields.describeAll()));
-            JsonNode value = toJson(field, option.getValue(), mapper, "URI option " + option.getKey());
+            JsonNode value = toJson(field, option.getValue(), mapper, "URI option ", option.getKey());
             ObjectNode single = JsonNodeFactory.instance.objectNode();
             single.set(field.wireName(), value);
             try {
@@ -96,10 +99,8 @@ final class RequestAssembler {
             return null;
         }
         Map<String, JsonNode> overrides = new LinkedHashMap<>(uriFields);
-        Map<String, String> origins = new LinkedHashMap<>();
-        uriOptionNames.forEach((wire, option) -> origins.put(wire, "URI option " + option));
-        if (message != null) {
-            headerOverrides(message, mapper, overrides, origins);
+        if (message != null && message.hasHeaders()) {
+            headerOverrides(message, mapper, overrides, null);
         }
         Object body = message == null ? null : message.getBody();
         boolean fillsToken = idempotencyField != null && idempotencyTokens != null;
@@ -131,7 +132,7 @@ final class RequestAssembler {
         try {
             request = mapper.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw conversionFailure(e, tree, origins);
+            throw conversionFailure(e, tree, origins(message, mapper));
         }
         if (binary != null) {
             fields.setStream(request, binary);
@@ -153,6 +154,17 @@ final class RequestAssembler {
         return tree;
     }
 
+    /** Where each request field set by the URI or a header came from, for an error message. */
+    private Map<String, String> origins(Message message, ObjectMapper mapper) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        uriOptionNames.forEach((wire, option) -> origins.put(wire, "URI option " + option));
+        if (message != null && message.hasHeaders()) {
+            headerOverrides(message, mapper, new LinkedHashMap<>(), origins);
+        }
+        return origins;
+    }
+
+    /** The request fields set by headers into {@code overrides}, and (when not null) their origins. */
     private void headerOverrides(Message message, ObjectMapper mapper, Map<String, JsonNode> overrides,
                                  Map<String, String> origins) {
         for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
@@ -164,16 +176,33 @@ final class RequestAssembler {
             RequestFields.Field field = fields.find(fieldName).orElseThrow(() -> new IllegalArgumentException(
                     "Header " + name + " names no request field of databricks:" + endpointPath
                             + suggestion(fieldName, fields) + ". Request fields: " + fields.describeAll()));
-            overrides.put(field.wireName(), toJson(field, header.getValue(), mapper, "header " + name));
-            origins.put(field.wireName(), "header " + name);
+            overrides.put(field.wireName(), toJson(field, header.getValue(), mapper, "header ", name));
+            if (origins != null) {
+                origins.put(field.wireName(), "header " + name);
+            }
         }
     }
 
-    private static JsonNode toJson(RequestFields.Field field, Object value, ObjectMapper mapper, String origin) {
+    /** The JSON of a field's value; a failure names the origin ({@code originKind + name}). */
+    private static JsonNode toJson(RequestFields.Field field, Object value, ObjectMapper mapper, String originKind,
+                                   String name) {
         try {
-            return value instanceof String text ? RequestFields.textToJson(field, text, mapper) : mapper.valueToTree(value);
+            if (value instanceof String text) {
+                return RequestFields.textToJson(field, text, mapper);
+            }
+            // the common scalars as Jackson would write them, without a serializer round
+            if (value instanceof Long number) {
+                return LongNode.valueOf(number);
+            }
+            if (value instanceof Integer number) {
+                return IntNode.valueOf(number);
+            }
+            if (value instanceof Boolean flag) {
+                return BooleanNode.valueOf(flag);
+            }
+            return mapper.valueToTree(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(originKind + name + ": " + e.getMessage(), e);
         }
     }
 
