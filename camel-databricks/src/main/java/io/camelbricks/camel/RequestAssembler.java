@@ -3,6 +3,7 @@ package io.camelbricks.camel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,12 +99,18 @@ final class RequestAssembler {
         if (type == null || type == Void.class) {
             return null;
         }
+        Object body = message == null ? null : message.getBody();
+        boolean fillsToken = idempotencyField != null && idempotencyTokens != null;
+        if (body == null && uriFields.isEmpty() && !fillsToken && message != null && fields.buildsDirectly()) {
+            Object direct = directRequest(message);
+            if (direct != null) {
+                return direct;
+            }
+        }
         Map<String, JsonNode> overrides = new LinkedHashMap<>(uriFields);
         if (message != null && message.hasHeaders()) {
             headerOverrides(message, mapper, overrides, null);
         }
-        Object body = message == null ? null : message.getBody();
-        boolean fillsToken = idempotencyField != null && idempotencyTokens != null;
         if (type.isInstance(body) && overrides.isEmpty() && !fillsToken) {
             return body; // used as is: nothing to merge, nothing to fill (a filled field would change the caller's object)
         }
@@ -152,6 +159,36 @@ final class RequestAssembler {
         ObjectNode tree = mapper.createObjectNode();
         tree.setAll(values);
         return tree;
+    }
+
+    /**
+     * The request of an exchange without a body whose {@code CamelDatabricks.<field>} headers all hold values of their
+     * field's own type (a Long for a Long field, ...): set directly, the same request the JSON route would build.
+     * Null when any header needs the JSON route (text for a number, a list, an unknown field: its error comes from
+     * there).
+     */
+    private Object directRequest(Message message) {
+        if (!message.hasHeaders()) {
+            return fields.newRequest();
+        }
+        List<Map.Entry<RequestFields.Field, Object>> assignments = new ArrayList<>(2);
+        for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
+            String name = header.getKey();
+            if (!name.startsWith(DatabricksConstants.REQUEST_FIELD_HEADER_PREFIX) || header.getValue() == null) {
+                continue;
+            }
+            RequestFields.Field field = fields.find(name.substring(DatabricksConstants.REQUEST_FIELD_HEADER_PREFIX
+                    .length())).orElse(null);
+            if (field == null || !fields.setsDirectly(field, header.getValue())) {
+                return null;
+            }
+            assignments.add(Map.entry(field, header.getValue()));
+        }
+        Object request = fields.newRequest();
+        for (Map.Entry<RequestFields.Field, Object> assignment : assignments) {
+            fields.setDirectly(request, assignment.getKey(), assignment.getValue());
+        }
+        return request;
     }
 
     /** Where each request field set by the URI or a header came from, for an error message. */

@@ -30,7 +30,12 @@ final class ResultFields {
     }
 
     private final ObjectMapper mapper;
-    private final Map<Class<?>, BeanFields> beans = new ConcurrentHashMap<>();
+    private final ClassValue<BeanFields> beans = new ClassValue<>() {
+        @Override
+        protected BeanFields computeValue(Class<?> type) {
+            return introspect(type);
+        }
+    };
     private final Map<Enum<?>, String> enumTexts = new ConcurrentHashMap<>();
 
     ResultFields(ObjectMapper mapper) {
@@ -43,20 +48,19 @@ final class ResultFields {
 
     /** The scalar at {@code dottedPath} of {@code value}, or null when absent, null or not a scalar. */
     Object at(Object value, String dottedPath) {
+        return at(value, dottedPath.split("\\."));
+    }
+
+    /** As {@link #at(Object, String)}, the path split at its dots. */
+    Object at(Object value, String[] path) {
         Object node = value;
-        int start = 0;
-        while (true) {
-            int dot = dottedPath.indexOf('.', start);
-            String part = dot < 0 ? dottedPath.substring(start) : dottedPath.substring(start, dot);
+        for (String part : path) {
             node = field(node, part);
             if (node == null) {
                 return null;
             }
-            if (dot < 0) {
-                return scalar(node);
-            }
-            start = dot + 1;
         }
+        return scalar(node);
     }
 
     /** The field {@code name} of an object value (a model, a Map or an object node); null for anything else. */
@@ -71,7 +75,7 @@ final class ResultFields {
         if (object == null || isScalar(object) || object instanceof Collection<?> || object.getClass().isArray()) {
             return null;
         }
-        BeanFields fields = beans.computeIfAbsent(object.getClass(), this::introspect);
+        BeanFields fields = beans.get(object.getClass());
         if (!fields.object()) {
             return field(mapper.valueToTree(object), name);
         }
@@ -131,7 +135,7 @@ final class ResultFields {
             return enumTexts.computeIfAbsent(constant, c -> mapper.valueToTree(c).asText());
         }
         if (leaf instanceof Map<?, ?> || leaf instanceof Collection<?> || leaf.getClass().isArray()
-                || !(leaf instanceof JsonNode) && beans.computeIfAbsent(leaf.getClass(), this::introspect).object()) {
+                || !(leaf instanceof JsonNode) && beans.get(leaf.getClass()).object()) {
             return null; // an object or array in the JSON
         }
         JsonNode json = leaf instanceof JsonNode node ? node : mapper.valueToTree(leaf);

@@ -22,7 +22,10 @@ import org.apache.camel.Message;
 final class ResultHeaders {
 
     /** A header and the JSON paths it is read from, in order of preference. */
-    private record Rule(String header, boolean number, List<String> paths) {
+    private record Rule(String header, boolean number, List<String> paths, List<String[]> splitPaths) {
+        Rule(String header, boolean number, List<String> paths) {
+            this(header, number, paths, paths.stream().map(path -> path.split("\\.")).toList());
+        }
     }
 
     private static final List<Rule> RULES = List.of(
@@ -112,7 +115,7 @@ final class ResultHeaders {
             return;
         }
         for (Rule rule : RULES) {
-            for (String path : rule.paths()) {
+            for (String[] path : rule.splitPaths()) {
                 Object scalar = fields.at(value, path);
                 if (scalar != null) {
                     message.setHeader(rule.header(), rule.number() && scalar instanceof Number number
