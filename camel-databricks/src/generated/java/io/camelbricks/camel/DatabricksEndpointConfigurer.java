@@ -59,6 +59,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callonroutingthread":
+        case "callOnRoutingThread": target.setCallOnRoutingThread(property(camelContext, boolean.class, value)); return true;
         case "cancelonstop":
         case "cancelOnStop": target.setCancelOnStop(property(camelContext, boolean.class, value)); return true;
         case "cancelpreviousruns":
@@ -246,6 +248,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callonroutingthread":
+        case "callOnRoutingThread": return boolean.class;
         case "cancelonstop":
         case "cancelOnStop": return boolean.class;
         case "cancelpreviousruns":
@@ -429,6 +433,8 @@ public class DatabricksEndpointConfigurer extends PropertyConfigurerSupport impl
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callonroutingthread":
+        case "callOnRoutingThread": return target.isCallOnRoutingThread();
         case "cancelonstop":
         case "cancelOnStop": return target.isCancelOnStop();
         case "cancelpreviousruns":

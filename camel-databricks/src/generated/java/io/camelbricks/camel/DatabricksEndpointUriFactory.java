@@ -23,7 +23,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(97);
+        Set<String> props = new HashSet<>(98);
         props.add("accountClient");
         props.add("accountId");
         props.add("actionsIdTokenRequestToken");
@@ -42,6 +42,7 @@ public class DatabricksEndpointUriFactory extends org.apache.camel.support.compo
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
+        props.add("callOnRoutingThread");
         props.add("cancelOnStop");
         props.add("cancelPreviousRuns");
         props.add("clientId");

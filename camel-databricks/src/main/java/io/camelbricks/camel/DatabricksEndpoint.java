@@ -100,6 +100,12 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
             + " in the body (pages are fetched while it is iterated, e.g. by .split(body())) instead of a List of"
             + " every item.")
     private boolean lazyList;
+    @UriParam(label = "producer,advanced", defaultValue = "true", description = "A call that does not wait (no"
+            + " wait=true, not a listing) sends its first attempt from the routing thread, which blocks for that"
+            + " round trip, and the route goes on on that thread without a hand-over; retries are still scheduled"
+            + " without holding a thread. false: every call goes through the client's I/O pool and the routing thread"
+            + " never blocks (e.g. for routes driven by an event loop).")
+    private boolean callOnRoutingThread = true;
     @UriParam(label = "producer", defaultValue = "true", description = "Fill an empty idempotency_token (jobs/submit,"
             + " jobs/runNow, ...) with a token derived from the exchange, so that Camel redelivering the exchange"
             + " cannot start a second run. The header CamelDatabricksIdempotencyKey replaces the exchange as the"
@@ -523,6 +529,14 @@ public class DatabricksEndpoint extends ScheduledPollEndpoint implements Endpoin
 
     public void setLazyList(boolean lazyList) {
         this.lazyList = lazyList;
+    }
+
+    public boolean isCallOnRoutingThread() {
+        return callOnRoutingThread;
+    }
+
+    public void setCallOnRoutingThread(boolean callOnRoutingThread) {
+        this.callOnRoutingThread = callOnRoutingThread;
     }
 
     public boolean isAutoIdempotencyToken() {

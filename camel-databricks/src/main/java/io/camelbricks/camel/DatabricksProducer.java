@@ -38,9 +38,11 @@ import io.camelbricks.api.wait.WaitFailedException;
 import io.camelbricks.api.wait.WaitTimeoutException;
 
 /**
- * Calls the endpoint's operation without blocking the routing thread: build the request → call (and, with
- * {@code wait=true}, poll the waiter on the scheduler) → response into body and headers. The exchange completes
- * when the client's future does; between polls no thread is held.
+ * Calls the endpoint's operation: build the request → call (and, with {@code wait=true}, poll the waiter on the
+ * scheduler) → response into body and headers. A call that does not wait sends its first attempt from the routing
+ * thread ({@code callOnRoutingThread}, the default) and, when it is answered at once, completes the exchange on that
+ * thread without a hand-over; retries, waits and listings run on the client's executors and the exchange completes
+ * when the client's future does. Between polls and retries no thread is held.
  */
 public class DatabricksProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(DatabricksProducer.class);
@@ -64,6 +66,8 @@ public class DatabricksProducer extends DefaultAsyncProducer {
     private final Map<CompletableFuture<?>, Supplier<CompletableFuture<?>>> cancelOnStop = new ConcurrentHashMap<>();
     /** How long stopping waits for the cancel calls of {@code cancelOnStop} (sent all at once). */
     private static final long CANCEL_ON_STOP_SECONDS = 30;
+    /** Reads headers from typed responses; for the mapper of the endpoint's current client. */
+    private volatile ResultFields resultFields;
     private DatabricksProducerHealthCheck healthCheck;
     private WritableHealthCheckRepository healthCheckRepository;
 
@@ -135,25 +139,46 @@ public class DatabricksProducer extends DefaultAsyncProducer {
     /** Completes the exchange when {@code work} does: {@code onSuccess} with its result, else the failure mapped. */
     private <T> boolean track(CompletableFuture<T> work, Exchange exchange, AsyncCallback callback,
                               Consumer<T> onSuccess) {
+        if (work.isDone()) {
+            // answered on this thread (a call from the routing thread): the exchange goes on here, no hand-over
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = work.join();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            settle(exchange, result, failure, onSuccess);
+            callback.done(true);
+            return true;
+        }
         pending.add(work);
         work.whenComplete((result, failure) -> {
             pending.remove(work);
             try {
-                if (failure != null) {
-                    fail(exchange, unwrap(failure));
-                } else {
-                    onSuccess.accept(result);
-                }
-            } catch (RuntimeException e) {
-                exchange.setException(e);
+                settle(exchange, result, failure, onSuccess);
             } finally {
-                if (exchange.getException() != null) {
-                    endpoint.failures.increment();
-                }
                 continueRouting(exchange, callback);
             }
         });
         return false;
+    }
+
+    /** The work's result into the exchange, or its failure mapped. */
+    private <T> void settle(Exchange exchange, T result, Throwable failure, Consumer<T> onSuccess) {
+        try {
+            if (failure != null) {
+                fail(exchange, unwrap(failure));
+            } else {
+                onSuccess.accept(result);
+            }
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+        } finally {
+            if (exchange.getException() != null) {
+                endpoint.failures.increment();
+            }
+        }
     }
 
     /**
@@ -186,8 +211,11 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             boolean walks = runs != null && runs.walks(exchange.getMessage(), endpoint.isAutoIdempotencyToken())
                     && client.mapper().valueToTree(request).path(DatabricksEndpoint.IDEMPOTENCY_TOKEN_FIELD).asText("")
                             .isEmpty();
+            // a call that does not wait may send from this thread; a wait never holds it
+            boolean here = !endpoint.isWait() && endpoint.isCallOnRoutingThread();
             response = prepared.thenCompose(sent -> walks ? runs.startByKey(client, sent, exchange)
-                    : client.executeWithResponseAsync(op, sent).thenApply(answer -> {
+                    : (here ? client.executeWithResponseFromCaller(op, sent) : client.executeWithResponseAsync(op, sent))
+                            .thenApply(answer -> {
                         exchange.getMessage().setHeader(DatabricksConstants.STATUS_CODE, answer.status());
                         exchange.getMessage().setHeader(DatabricksConstants.RETRIES, answer.retries());
                         return answer.body();
@@ -198,7 +226,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         }
         return response.thenCompose(r -> {
             // the ids of the immediate response (run_id, ...) are on the message even if the wait then fails
-            copyHeaders(client.mapper(), r, exchange.getMessage());
+            copyHeaders(fields(client), r, exchange.getMessage());
             return await(client, op, request, r, exchange);
         });
     }
@@ -227,7 +255,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             }
             Message message = exchange.getMessage();
             if (last.get() != null) {
-                copyEntityHeaders(client.mapper(), op, last.get(), message);
+                copyEntityHeaders(fields(client), op, last.get(), message);
             }
             message.setHeader(DatabricksConstants.WAIT_TIMED_OUT, Boolean.TRUE);
             return switch (endpoint.waitTimeoutAction()) {
@@ -345,12 +373,12 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         Message message = exchange.getMessage();
         if (outcome.waited()) {
             // the response's headers were copied before waiting; the entity's complete them
-            copyEntityHeaders(client.mapper(), endpoint.definition(), outcome.entity(), message);
+            copyEntityHeaders(fields(client), endpoint.definition(), outcome.entity(), message);
             if (outcome.timedOut()) {
                 message.setHeader(DatabricksConstants.WAIT_TIMED_OUT, Boolean.TRUE);
             }
         } else if (!(outcome.response() instanceof List<?>)) {
-            copyHeaders(client.mapper(), outcome.response(), message);
+            copyHeaders(fields(client), outcome.response(), message);
         }
         message.setBody(ResultBody.convert(endpoint.output(), client.mapper(), outcome.body()));
     }
@@ -381,7 +409,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         Operation<Object, Object> op = endpoint.definition();
         JsonNode entity = waitFailed.getEntity() == null ? null : client.mapper().valueToTree(waitFailed.getEntity());
         if (waitFailed.getEntity() != null) {
-            copyEntityHeaders(client.mapper(), op, waitFailed.getEntity(), message);
+            copyEntityHeaders(fields(client), op, waitFailed.getEntity(), message);
         }
         message.setHeader(DatabricksConstants.FAILED_STATE, waitFailed.getState());
         String stateMessage = message.getHeader(DatabricksConstants.STATE_MESSAGE, String.class);
@@ -404,24 +432,31 @@ public class DatabricksProducer extends DefaultAsyncProducer {
     }
 
     /** The entity's headers, with the state message of the waiter's own message field when it has one. */
-    private static void copyEntityHeaders(ObjectMapper mapper, Operation<Object, Object> op, Object entity,
+    private static void copyEntityHeaders(ResultFields fields, Operation<Object, Object> op, Object entity,
                                           Message message) {
         if (entity == null) {
             return;
         }
-        JsonNode json = mapper.valueToTree(entity);
-        ResultHeaders.copy(json, message);
+        ResultHeaders.copy(fields, entity, message);
         String messagePath = op.waitSpec() == null ? null : op.waitSpec().messagePath();
-        JsonNode stateMessage = messagePath == null ? null : ResultHeaders.at(json, messagePath);
-        if (stateMessage != null && !stateMessage.asText().isEmpty()) {
-            message.setHeader(DatabricksConstants.STATE_MESSAGE, stateMessage.asText());
+        Object stateMessage = messagePath == null ? null : fields.at(entity, messagePath);
+        if (stateMessage != null && !String.valueOf(stateMessage).isEmpty()) {
+            message.setHeader(DatabricksConstants.STATE_MESSAGE, String.valueOf(stateMessage));
         }
     }
 
-    private static void copyHeaders(ObjectMapper mapper, Object value, Message message) {
-        if (value != null) {
-            ResultHeaders.copy(mapper.valueToTree(value), message);
+    private static void copyHeaders(ResultFields fields, Object value, Message message) {
+        ResultHeaders.copy(fields, value, message);
+    }
+
+    /** The header reader for {@code client}'s mapper (a restarted endpoint may have another client). */
+    private ResultFields fields(ApiClient client) {
+        ResultFields current = resultFields;
+        if (current == null || current.mapper() != client.mapper()) {
+            current = new ResultFields(client.mapper());
+            resultFields = current;
         }
+        return current;
     }
 
     private static Throwable unwrap(Throwable t) {

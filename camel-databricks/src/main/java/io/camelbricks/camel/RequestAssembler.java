@@ -3,6 +3,7 @@ package io.camelbricks.camel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.camel.Message;
@@ -62,7 +66,7 @@ final class RequestAssembler {
                     "Unknown option '" + option.getKey() + "' on databricks:" + endpointPath
                             + ": it is neither an endpoint option nor a request field"
                             + suggestion(option.getKey(), fields) + ". Request fields: " + fields.describeAll()));
-            JsonNode value = toJson(field, option.getValue(), mapper, "URI option " + option.getKey());
+            JsonNode value = toJson(field, option.getValue(), mapper, "URI option ", option.getKey());
             ObjectNode single = JsonNodeFactory.instance.objectNode();
             single.set(field.wireName(), value);
             try {
@@ -95,14 +99,18 @@ final class RequestAssembler {
         if (type == null || type == Void.class) {
             return null;
         }
-        Map<String, JsonNode> overrides = new LinkedHashMap<>(uriFields);
-        Map<String, String> origins = new LinkedHashMap<>();
-        uriOptionNames.forEach((wire, option) -> origins.put(wire, "URI option " + option));
-        if (message != null) {
-            headerOverrides(message, mapper, overrides, origins);
-        }
         Object body = message == null ? null : message.getBody();
         boolean fillsToken = idempotencyField != null && idempotencyTokens != null;
+        if (body == null && uriFields.isEmpty() && !fillsToken && message != null && fields.buildsDirectly()) {
+            Object direct = directRequest(message);
+            if (direct != null) {
+                return direct;
+            }
+        }
+        Map<String, JsonNode> overrides = new LinkedHashMap<>(uriFields);
+        if (message != null && message.hasHeaders()) {
+            headerOverrides(message, mapper, overrides, null);
+        }
         if (type.isInstance(body) && overrides.isEmpty() && !fillsToken) {
             return body; // used as is: nothing to merge, nothing to fill (a filled field would change the caller's object)
         }
@@ -131,7 +139,7 @@ final class RequestAssembler {
         try {
             request = mapper.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw conversionFailure(e, tree, origins);
+            throw conversionFailure(e, tree, origins(message, mapper));
         }
         if (binary != null) {
             fields.setStream(request, binary);
@@ -153,6 +161,47 @@ final class RequestAssembler {
         return tree;
     }
 
+    /**
+     * The request of an exchange without a body whose {@code CamelDatabricks.<field>} headers all hold values of their
+     * field's own type (a Long for a Long field, ...): set directly, the same request the JSON route would build.
+     * Null when any header needs the JSON route (text for a number, a list, an unknown field: its error comes from
+     * there).
+     */
+    private Object directRequest(Message message) {
+        if (!message.hasHeaders()) {
+            return fields.newRequest();
+        }
+        List<Map.Entry<RequestFields.Field, Object>> assignments = new ArrayList<>(2);
+        for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
+            String name = header.getKey();
+            if (!name.startsWith(DatabricksConstants.REQUEST_FIELD_HEADER_PREFIX) || header.getValue() == null) {
+                continue;
+            }
+            RequestFields.Field field = fields.find(name.substring(DatabricksConstants.REQUEST_FIELD_HEADER_PREFIX
+                    .length())).orElse(null);
+            if (field == null || !fields.setsDirectly(field, header.getValue())) {
+                return null;
+            }
+            assignments.add(Map.entry(field, header.getValue()));
+        }
+        Object request = fields.newRequest();
+        for (Map.Entry<RequestFields.Field, Object> assignment : assignments) {
+            fields.setDirectly(request, assignment.getKey(), assignment.getValue());
+        }
+        return request;
+    }
+
+    /** Where each request field set by the URI or a header came from, for an error message. */
+    private Map<String, String> origins(Message message, ObjectMapper mapper) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        uriOptionNames.forEach((wire, option) -> origins.put(wire, "URI option " + option));
+        if (message != null && message.hasHeaders()) {
+            headerOverrides(message, mapper, new LinkedHashMap<>(), origins);
+        }
+        return origins;
+    }
+
+    /** The request fields set by headers into {@code overrides}, and (when not null) their origins. */
     private void headerOverrides(Message message, ObjectMapper mapper, Map<String, JsonNode> overrides,
                                  Map<String, String> origins) {
         for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
@@ -164,16 +213,33 @@ final class RequestAssembler {
             RequestFields.Field field = fields.find(fieldName).orElseThrow(() -> new IllegalArgumentException(
                     "Header " + name + " names no request field of databricks:" + endpointPath
                             + suggestion(fieldName, fields) + ". Request fields: " + fields.describeAll()));
-            overrides.put(field.wireName(), toJson(field, header.getValue(), mapper, "header " + name));
-            origins.put(field.wireName(), "header " + name);
+            overrides.put(field.wireName(), toJson(field, header.getValue(), mapper, "header ", name));
+            if (origins != null) {
+                origins.put(field.wireName(), "header " + name);
+            }
         }
     }
 
-    private static JsonNode toJson(RequestFields.Field field, Object value, ObjectMapper mapper, String origin) {
+    /** The JSON of a field's value; a failure names the origin ({@code originKind + name}). */
+    private static JsonNode toJson(RequestFields.Field field, Object value, ObjectMapper mapper, String originKind,
+                                   String name) {
         try {
-            return value instanceof String text ? RequestFields.textToJson(field, text, mapper) : mapper.valueToTree(value);
+            if (value instanceof String text) {
+                return RequestFields.textToJson(field, text, mapper);
+            }
+            // the common scalars as Jackson would write them, without a serializer round
+            if (value instanceof Long number) {
+                return LongNode.valueOf(number);
+            }
+            if (value instanceof Integer number) {
+                return IntNode.valueOf(number);
+            }
+            if (value instanceof Boolean flag) {
+                return BooleanNode.valueOf(flag);
+            }
+            return mapper.valueToTree(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(originKind + name + ": " + e.getMessage(), e);
         }
     }
 

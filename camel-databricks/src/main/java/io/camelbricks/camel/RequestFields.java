@@ -5,17 +5,21 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedConstructor;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,6 +36,16 @@ final class RequestFields {
     private final Map<String, Field> byWireName;
     private final Map<String, Field> byLooseName;
     private final Method binarySetter;
+    /** A setter (or field) Jackson uses to read a field, and the field's type. */
+    private record Setter(AnnotatedMember member, Class<?> type) {
+    }
+
+    /** Setters of the String, Long, Integer and Boolean fields, by wire name, as Jackson reads them. */
+    private final Map<String, Setter> scalarSetters;
+    /** The request's no-argument constructor, or null. */
+    private final AnnotatedConstructor constructor;
+    /** The Java types a value may have to be set without going through JSON: the field's own type. */
+    private static final Set<Class<?>> DIRECT_TYPES = Set.of(String.class, Long.class, Integer.class, Boolean.class);
 
     /** One field of the request. */
     record Field(String wireName, String javaName, JavaType type) {
@@ -51,8 +65,11 @@ final class RequestFields {
         }
     }
 
-    private RequestFields(Class<?> requestType, Map<String, Field> byWireName) {
+    private RequestFields(Class<?> requestType, Map<String, Field> byWireName,
+                          Map<String, Setter> scalarSetters, AnnotatedConstructor constructor) {
         this.requestType = requestType;
+        this.scalarSetters = Map.copyOf(scalarSetters);
+        this.constructor = constructor;
         this.byWireName = Collections.unmodifiableMap(byWireName);
         Map<String, Field> loose = new LinkedHashMap<>();
         for (Field f : byWireName.values()) {
@@ -82,8 +99,22 @@ final class RequestFields {
     /** The fields of {@code requestType} (none for {@code Void}). */
     static RequestFields of(Class<?> requestType, ObjectMapper mapper) {
         Map<String, Field> fields = new LinkedHashMap<>();
+        Map<String, Setter> setters = new HashMap<>();
+        AnnotatedConstructor constructor = null;
         if (requestType != null && requestType != Void.class) {
             JavaType type = mapper.constructType(requestType);
+            BeanDescription reading = mapper.getDeserializationConfig().introspect(type);
+            for (BeanPropertyDefinition p : reading.findProperties()) {
+                AnnotatedMember setter = p.getNonConstructorMutator();
+                if (setter != null && DIRECT_TYPES.contains(p.getRawPrimaryType())) {
+                    setter.fixAccess(true);
+                    setters.put(p.getName(), new Setter(setter, p.getRawPrimaryType()));
+                }
+            }
+            constructor = reading.findDefaultConstructor();
+            if (constructor != null) {
+                constructor.fixAccess(true);
+            }
             BeanDescription description = mapper.getSerializationConfig().introspect(type);
             for (BeanPropertyDefinition p : description.findProperties()) {
                 if (!p.hasField() && !p.hasSetter()) {
@@ -96,7 +127,7 @@ final class RequestFields {
                 fields.put(p.getName(), new Field(p.getName(), javaName, p.getPrimaryType()));
             }
         }
-        return new RequestFields(requestType, fields);
+        return new RequestFields(requestType, fields, setters, constructor);
     }
 
     Class<?> requestType() {
@@ -132,6 +163,31 @@ final class RequestFields {
         List<Field> paths = byWireName.values().stream().filter(f -> f.wireName().endsWith("_path")
                 && f.isScalar()).toList();
         return paths.size() == 1 ? paths.get(0) : null;
+    }
+
+    /** Whether requests can be built by {@link #newRequest()} and {@link #setDirectly}. */
+    boolean buildsDirectly() {
+        return constructor != null && !scalarSetters.isEmpty();
+    }
+
+    /** A new, empty request (see {@link #buildsDirectly()}). */
+    Object newRequest() {
+        try {
+            return constructor.call();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create a " + requestType.getSimpleName(), e);
+        }
+    }
+
+    /** Whether {@code value} is of the field's own type (String, Long, Integer, Boolean): set as is, no JSON. */
+    boolean setsDirectly(Field field, Object value) {
+        Setter setter = scalarSetters.get(field.wireName());
+        return setter != null && value != null && value.getClass() == setter.type();
+    }
+
+    /** Sets a value accepted by {@link #setsDirectly} the way Jackson would set it from its JSON. */
+    void setDirectly(Object request, Field field, Object value) {
+        scalarSetters.get(field.wireName()).member().setValue(request, value);
     }
 
     /** Whether the request carries an {@code InputStream} (a binary upload such as files/upload). */

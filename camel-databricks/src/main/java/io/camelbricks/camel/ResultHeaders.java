@@ -1,6 +1,14 @@
 package io.camelbricks.camel;
 
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,7 +22,10 @@ import org.apache.camel.Message;
 final class ResultHeaders {
 
     /** A header and the JSON paths it is read from, in order of preference. */
-    private record Rule(String header, boolean number, List<String> paths) {
+    private record Rule(String header, boolean number, List<String> paths, List<String[]> splitPaths) {
+        Rule(String header, boolean number, List<String> paths) {
+            this(header, number, paths, paths.stream().map(path -> path.split("\\.")).toList());
+        }
     }
 
     private static final List<Rule> RULES = List.of(
@@ -47,8 +58,25 @@ final class ResultHeaders {
     private ResultHeaders() {
     }
 
+    /** {@link #ALL}, ignoring case as Camel's headers do. */
+    private static final Set<String> ALL_NAMES = all();
+
+    private static Set<String> all() {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(ALL);
+        return Collections.unmodifiableSet(names);
+    }
+
     static void clear(Message message) {
-        ALL.forEach(message::removeHeader);
+        if (!message.hasHeaders()) {
+            return;
+        }
+        Map<String, Object> headers = message.getHeaders();
+        if (headers.size() < ALL.size()) {
+            headers.keySet().removeIf(ALL_NAMES::contains); // fewer headers than names: one pass over the headers
+        } else {
+            ALL.forEach(message::removeHeader);
+        }
     }
 
     /** Sets the headers found in {@code json} (an object); absent values leave headers as they are. */
@@ -67,6 +95,55 @@ final class ResultHeaders {
             }
         }
     }
+
+    /**
+     * Sets the headers found in {@code value} (a response, polled entity or listed item: a typed model, a Map or a
+     * JSON tree), read through {@code fields} without writing the value as JSON; the same headers as
+     * {@link #copy(JsonNode, Message)} on its JSON. Absent values leave headers as they are.
+     */
+    static void copy(ResultFields fields, Object value, Message message) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof JsonNode json) {
+            copy(json, message);
+            return;
+        }
+        if (value instanceof InputStream || value instanceof byte[] || value instanceof Collection<?>
+                || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?> || value.getClass().isArray()) {
+            copy(fields.mapper().<JsonNode>valueToTree(value), message); // not an object: as before, by its JSON
+            return;
+        }
+        for (Rule rule : RULES) {
+            for (String[] path : rule.splitPaths()) {
+                Object scalar = fields.at(value, path);
+                if (scalar != null) {
+                    message.setHeader(rule.header(), rule.number() && scalar instanceof Number number
+                            && fitsLong(number) ? (Object) number.longValue() : String.valueOf(scalar));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Whether a JSON number with this value converts to a long (Jackson's {@code canConvertToLong}). */
+    private static boolean fitsLong(Number number) {
+        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            return true;
+        }
+        if (number instanceof BigInteger big) {
+            return big.bitLength() < 64;
+        }
+        if (number instanceof BigDecimal decimal) {
+            return decimal.compareTo(MIN_LONG) >= 0 && decimal.compareTo(MAX_LONG) <= 0;
+        }
+        double d = number.doubleValue();
+        return d >= Long.MIN_VALUE && d <= Long.MAX_VALUE;
+    }
+
+    private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /** The scalar at a dotted path, or null when absent, null or not a scalar. */
     static JsonNode at(JsonNode json, String dottedPath) {

@@ -19,6 +19,7 @@ import io.camelbricks.api.service.jobs.SubmitTask;
 import io.camelbricks.api.wait.WaitFailedException;
 import io.camelbricks.api.wait.WaitTimeoutException;
 import io.camelbricks.api.wire.JsonMapper;
+import io.camelbricks.emulator.faults.FaultRule;
 import io.camelbricks.emulator.jobs.RunScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,12 @@ class DatabricksProducerTest extends EmulatorTestSupport {
                         .to("databricks:jobs/submit?" + connection());
                 from("direct:getRun")
                         .to("databricks:jobs/getRun?" + connection());
+                from("direct:getRunRoutedOn")
+                        .to("databricks:jobs/getRun?" + connection())
+                        .process(e -> e.setProperty("routedOn", Thread.currentThread()));
+                from("direct:getRunThroughThePool")
+                        .to("databricks:jobs/getRun?callOnRoutingThread=false&" + connection())
+                        .process(e -> e.setProperty("routedOn", Thread.currentThread()));
                 from("direct:listJobs")
                         .to("databricks:jobs/list?limit=2&" + connection());
                 from("direct:lazyListJobs")
@@ -109,6 +116,37 @@ class DatabricksProducerTest extends EmulatorTestSupport {
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader(DatabricksConstants.RUN_ID)).isEqualTo(second);
+    }
+
+    @Test
+    void aCallThatDoesNotWaitGoesOnOnTheRoutingThreadUnlessToldOtherwise() {
+        long runId = emulator().jobs().submitRun(submitRequest("routed"));
+
+        Exchange here = template.request("direct:getRunRoutedOn",
+                e -> e.getMessage().setHeader("CamelDatabricks.runId", runId));
+        Exchange pooled = template.request("direct:getRunThroughThePool",
+                e -> e.getMessage().setHeader("CamelDatabricks.runId", runId));
+
+        for (Exchange out : List.of(here, pooled)) {
+            assertThat(out.getException()).isNull();
+            assertThat(out.getMessage().getHeader(DatabricksConstants.RUN_ID)).isEqualTo(runId);
+            assertThat(out.getMessage().getHeader(DatabricksConstants.STATUS_CODE)).isEqualTo(200);
+        }
+        assertThat(here.getProperty("routedOn")).isSameAs(Thread.currentThread());
+        assertThat(pooled.getProperty("routedOn")).isNotSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void aCallFromTheRoutingThreadIsRetriedAfterA503() {
+        long runId = emulator().jobs().submitRun(submitRequest("retried"));
+        FaultRule busy = emulator().faults().on("GET", "/jobs/runs/get").respond(503).once();
+
+        Exchange out = template.request("direct:getRunRoutedOn",
+                e -> e.getMessage().setHeader("CamelDatabricks.runId", runId));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(DatabricksConstants.RUN_ID)).isEqualTo(runId);
+        assertThat(busy.injectedCount()).isEqualTo(1);
     }
 
     @Test

@@ -211,7 +211,23 @@ public class ApiClient implements AutoCloseable {
 
     /** As {@link #executeAsync}, with the HTTP status and headers of the (first) answer. */
     public <Q, R> CompletableFuture<ApiResponse<R>> executeWithResponseAsync(Operation<Q, R> op, Q request) {
-        CompletableFuture<ApiResponse<R>> response = executeOnceAsync(op, request);
+        return executeWithResponseAsync(op, request, false);
+    }
+
+    /**
+     * As {@link #executeWithResponseAsync}, except that the first attempt runs on the calling thread, which blocks
+     * for that one round trip: a call that succeeds (or fails for good) at once comes back as a completed future,
+     * without handing over to the I/O executor and back. Retries (and further pages) are scheduled as in the async
+     * form, so no thread is held while waiting for one. A rate limit that asks to wait schedules the first attempt
+     * too.
+     */
+    public <Q, R> CompletableFuture<ApiResponse<R>> executeWithResponseFromCaller(Operation<Q, R> op, Q request) {
+        return executeWithResponseAsync(op, request, true);
+    }
+
+    private <Q, R> CompletableFuture<ApiResponse<R>> executeWithResponseAsync(Operation<Q, R> op, Q request,
+                                                                            boolean firstAttemptHere) {
+        CompletableFuture<ApiResponse<R>> response = executeOnceAsync(op, request, firstAttemptHere);
         PagedResponse<Q, R> pages = PagedResponses.of(op);
         return pages == null ? response : response.thenCompose(first ->
                 remainingPagesAsync(op, request, first.body(), pages, new HashSet<>()).thenApply(merged -> first));
@@ -228,7 +244,7 @@ public class ApiClient implements AutoCloseable {
         } catch (DatabricksException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return executeOnceAsync(op, pages.withPageToken(mapper, request, token)).thenCompose(page -> {
+        return executeOnceAsync(op, pages.withPageToken(mapper, request, token), false).thenCompose(page -> {
             pages.merge(merged, page.body());
             return remainingPagesAsync(op, request, merged, pages, seen);
         });
@@ -254,7 +270,8 @@ public class ApiClient implements AutoCloseable {
         }
     }
 
-    private <Q, R> CompletableFuture<ApiResponse<R>> executeOnceAsync(Operation<Q, R> op, Q request) {
+    private <Q, R> CompletableFuture<ApiResponse<R>> executeOnceAsync(Operation<Q, R> op, Q request,
+                                                                    boolean firstAttemptHere) {
         CompletableFuture<ApiResponse<R>> result = track(new CompletableFuture<>());
         Call<Q, R> call;
         try {
@@ -263,7 +280,7 @@ public class ApiClient implements AutoCloseable {
             result.completeExceptionally(e);
             return result;
         }
-        attemptAsync(call, result);
+        attemptAsync(call, result, firstAttemptHere);
         return result;
     }
 
@@ -291,7 +308,7 @@ public class ApiClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- async loop
 
-    private <Q, R> void attemptAsync(Call<Q, R> call, CompletableFuture<ApiResponse<R>> result) {
+    private <Q, R> void attemptAsync(Call<Q, R> call, CompletableFuture<ApiResponse<R>> result, boolean here) {
         long wait = rateLimiter == null ? 0 : rateLimiter.reserve();
         Runnable attempt = () -> {
             try {
@@ -301,12 +318,14 @@ public class ApiClient implements AutoCloseable {
                 if (delay.isEmpty()) {
                     result.completeExceptionally(call.failed(failure));
                 } else {
-                    schedule(() -> attemptAsync(call, result), delay.get().toNanos(), result);
+                    schedule(() -> attemptAsync(call, result, false), delay.get().toNanos(), result);
                 }
             }
         };
         if (wait > 0) {
             schedule(attempt, wait, result);
+        } else if (here) {
+            attempt.run();
         } else {
             runOnExecutor(attempt, result);
         }

@@ -176,6 +176,19 @@ class ApiClientPipelineTest {
     }
 
     @Test
+    void aCallFromTheCallerIsAnsweredOnItsThreadAndRetriedOnTheScheduler() throws Exception {
+        server.enqueue(Reply.ok("{\"id\":\"6\"}"), Reply.json(503, "{}"), Reply.ok("{\"id\":\"7\"}"));
+
+        CompletableFuture<ApiResponse<Item>> answered = client.executeWithResponseFromCaller(GET, named("x"));
+        assertThat(answered).as("answered during the call, on this thread").isCompleted();
+        assertThat(answered.join().body().id).isEqualTo("6");
+
+        CompletableFuture<ApiResponse<Item>> retried = client.executeWithResponseFromCaller(GET, named("y"));
+        assertThat(retried.get(10, TimeUnit.SECONDS).body().id).isEqualTo("7");
+        assertThat(server.requests()).hasSize(3);
+    }
+
+    @Test
     void asyncFailuresCompleteTheFutureExceptionally() {
         server.enqueue(Reply.json(400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad\"}"));
         CompletableFuture<Item> future = client.executeAsync(GET, named("x"));

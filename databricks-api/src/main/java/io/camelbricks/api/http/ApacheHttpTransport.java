@@ -66,10 +66,15 @@ public final class ApacheHttpTransport implements HttpTransport {
                         // balancers drop idle connections silently, and a stale one would cost a failed attempt
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build());
+        // TLS is set up on the first https connection, not here (plain http never needs it)
         if (settings.skipVerify()) {
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(trustAll(), NoopHostnameVerifier.INSTANCE));
+            pool.setTlsSocketStrategy(new LazyTlsStrategy(
+                    () -> new DefaultClientTlsStrategy(trustAll(), NoopHostnameVerifier.INSTANCE)));
         } else if (settings.sslContext() != null) {
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
+            SSLContext context = settings.sslContext();
+            pool.setTlsSocketStrategy(new LazyTlsStrategy(() -> new DefaultClientTlsStrategy(context)));
+        } else {
+            pool.setTlsSocketStrategy(new LazyTlsStrategy(DefaultClientTlsStrategy::createDefault));
         }
         this.connections = pool.build();
         HttpClientBuilder builder = HttpClients.custom();

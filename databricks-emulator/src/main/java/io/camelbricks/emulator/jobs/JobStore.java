@@ -2,13 +2,13 @@ package io.camelbricks.emulator.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelbricks.emulator.server.ApiException;
+import io.camelbricks.emulator.server.KeysetPager;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /** The jobs of the workspace, by ascending job_id. Thread-safe. */
 final class JobStore {
@@ -62,15 +62,15 @@ final class JobStore {
         return jobs.remove(jobId) != null;
     }
 
-    /** Jobs by ascending id; {@code name} (if not null) filters on the exact name, ignoring case. */
-    synchronized List<StoredJob> list(String name) {
-        List<StoredJob> result = new ArrayList<>();
-        for (StoredJob job : jobs.values()) {
-            if (name == null || job.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                result.add(job);
-            }
-        }
-        return result;
+    /**
+     * One page of the jobs by ascending id, {@code name} (if not null) filtering on the exact name ignoring case:
+     * read from the job table in place (O(page) without a name, no copy of the table), as {@code pager} cuts it.
+     */
+    synchronized KeysetPager.Page<StoredJob> page(KeysetPager<StoredJob> pager, String name, int limit,
+                                                  String pageToken, long offset) {
+        Predicate<StoredJob> filter = name == null ? null
+                : job -> job.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT));
+        return pager.page(jobs, filter, limit, pageToken, offset);
     }
 
     synchronized int count() {

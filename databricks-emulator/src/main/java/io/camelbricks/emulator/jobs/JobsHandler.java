@@ -94,7 +94,7 @@ public final class JobsHandler implements ServiceHandler {
         }
         boolean expandTasks = request.optionalBoolean("expand_tasks");
         String name = request.optionalString("name").filter(s -> !s.isEmpty()).orElse(null);
-        KeysetPager.Page<StoredJob> page = jobPager.page(jobs.jobs.list(name), limit,
+        KeysetPager.Page<StoredJob> page = jobs.jobs.page(jobPager, name, limit,
                 request.optionalString("page_token").orElse(null), offset);
         ObjectNode json = Json.object();
         if (!page.items().isEmpty()) {

@@ -3,7 +3,11 @@ package io.camelbricks.emulator.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class KeysetPagerTest {
@@ -36,6 +40,40 @@ class KeysetPagerTest {
     @Test
     void legacyOffsetSkipsItems() {
         assertThat(ascending.page(List.of(1L, 2L, 3L), 5, null, 2).items()).containsExactly(3L);
+    }
+
+    @Test
+    void pagesOfASortedMapAreThoseOfTheSortedList() {
+        TreeMap<Long, Long> byKey = new TreeMap<>();
+        for (long k = 1; k <= 23; k++) {
+            byKey.put(k * 10, k * 10);
+        }
+        for (KeysetPager<Long> pager : List.of(ascending, descending)) {
+            for (Predicate<Long> filter : Arrays.<Predicate<Long>>asList(null, k -> k % 30 != 0, k -> k > 1_000)) {
+                List<Long> sorted = new ArrayList<>(pager == ascending ? byKey.values()
+                        : byKey.descendingMap().values());
+                sorted.removeIf(k -> filter != null && !filter.test(k));
+                for (int limit : List.of(1, 4, 7, 100)) {
+                    for (long offset : List.of(0L, 3L, 22L, 50L)) {
+                        assertSamePage(pager.page(sorted, limit, null, offset),
+                                pager.page(byKey, filter, limit, null, offset));
+                    }
+                    for (long boundary : List.of(0L, 10L, 15L, 120L, 230L, 999L)) {
+                        for (boolean forward : List.of(true, false)) {
+                            String token = new PageToken("things", forward, boundary).encode();
+                            assertSamePage(pager.page(sorted, limit, token, 0),
+                                    pager.page(byKey, filter, limit, token, 0));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertSamePage(KeysetPager.Page<Long> expected, KeysetPager.Page<Long> actual) {
+        assertThat(actual.items()).isEqualTo(expected.items());
+        assertThat(actual.nextPageToken()).isEqualTo(expected.nextPageToken());
+        assertThat(actual.prevPageToken()).isEqualTo(expected.prevPageToken());
     }
 
     @Test
