@@ -100,7 +100,7 @@ public class ApiClient implements AutoCloseable {
     protected ApiClient(Builder b) {
         this.config = b.config;
         this.auth = config.authenticate();
-        this.mapper = b.mapper != null ? b.mapper : JsonMapper.create();
+        this.mapper = b.mapper != null ? b.mapper : JsonMapper.shared();
         this.ownsTransport = b.transport == null;
         this.transport = b.transport != null ? b.transport : new ApacheHttpTransport(transportSettings(config));
         if (config.getHost() != null) {
@@ -157,6 +157,10 @@ public class ApiClient implements AutoCloseable {
 
     public DatabricksConfig config() { return config; }
 
+    /**
+     * The mapper of the wire: by default {@link JsonMapper#shared()}, shared by every client of the JVM (read it, do
+     * not reconfigure it; give a client its own with {@link Builder#mapper}).
+     */
     public ObjectMapper mapper() { return mapper; }
 
     /** The scheduler that runs retries and waiter polls. */
@@ -578,6 +582,7 @@ public class ApiClient implements AutoCloseable {
 
         public Builder userAgent(UserAgent userAgent) { this.userAgent = userAgent; return this; }
 
+        /** A mapper of this client's own (default: {@link JsonMapper#shared()}, configured by {@link JsonMapper}). */
         public Builder mapper(ObjectMapper mapper) { this.mapper = mapper; return this; }
 
         /** Executors owned by the caller (e.g. Camel's); both must be given together. */

@@ -60,6 +60,16 @@ class ApiClientPipelineTest {
     }
 
     @Test
+    void clientsShareOneMapperUnlessGivenTheirOwn() {
+        try (ApiClient second = TestClients.fast(server);
+             ApiClient own = ApiClient.builder(TestClients.config(server))
+                     .mapper(io.camelbricks.api.wire.JsonMapper.create()).build()) {
+            assertThat(second.mapper()).isSameAs(client.mapper()).isSameAs(io.camelbricks.api.wire.JsonMapper.shared());
+            assertThat(own.mapper()).isNotSameAs(client.mapper());
+        }
+    }
+
+    @Test
     void sendsBearerTokenUserAgentAndParsesTheResponse() {
         server.enqueue(Reply.ok("{\"id\":\"1\",\"name\":\"a\",\"future_field\":true}"));
         Item item = client.execute(GET, named("a"));
