@@ -28,18 +28,20 @@ import io.camelbricks.camel.state.JdbcStateRepository;
  * One node of {@link MultiNodeIT}, run in a JVM of its own ({@code java -cp <the test classpath> ...ClusterNode
  * name=value ...}): a CamelContext whose routes run only while this node leads their namespace (the file cluster
  * service on a shared directory, {@link ClusteredRoutePolicy}), with the consumer's seen states and cursor in a shared
- * database (camel-sql's {@link JdbcMessageIdRepository}, {@link JdbcStateRepository}). The workspace comes from the
- * environment ({@code DATABRICKS_HOST}, {@code DATABRICKS_TOKEN}), as on a real deployment. What it does goes to its
- * {@link NodeJournal}.
+ * database (camel-sql's {@link JdbcMessageIdRepository}, {@link JdbcStateRepository}); the events route writes each
+ * run state change into the same database through an idempotent sink ({@link RunEventsSink}). The workspace comes
+ * from the environment ({@code DATABRICKS_HOST}, {@code DATABRICKS_TOKEN}), as on a real deployment. What it does
+ * goes to its {@link NodeJournal}.
  * <p>
- * Options: {@code journal} (file), {@code clusterRoot} (directory), {@code jdbcUrl}, {@code routes} ({@code events},
- * {@code orders} or both, comma-separated), {@code inbox} and {@code inboxById} (directories of the two orders
- * routes: resumed by business key, resumed by the run id kept in a shared {@link JdbcStateRepository}),
- * {@code hangAt} (the events route stops for good at its n-th event, after journalling it: an exchange in flight
- * when the node is killed), {@code eventsLeader} (how the events route follows the leader: {@code routePolicy}, the
- * default, a {@link ClusteredRoutePolicy} that starts the whole route on the leader; or {@code master}, the route
- * written {@code from("master:databricks-events:databricks:jobs/listRuns?...")}, camel-master starting only the
- * consumer inside the route on the leader).
+ * Options: {@code journal} (file), {@code name} (the node's, kept in the sink rows it writes), {@code clusterRoot}
+ * (directory), {@code jdbcUrl}, {@code routes} ({@code events}, {@code orders} or both, comma-separated), {@code inbox}
+ * and {@code inboxById} (directories of the two orders routes: resumed by business key, resumed by the run id kept in
+ * a shared {@link JdbcStateRepository}), {@code hangAt} (the events route stops for good at its n-th event, after
+ * journalling it and writing it to the sink: an exchange in flight, its work done, when the node is killed),
+ * {@code eventsLeader} (how the events route follows the leader: {@code routePolicy}, the default, a
+ * {@link ClusteredRoutePolicy} that starts the whole route on the leader; or {@code master}, the route written
+ * {@code from("master:databricks-events:databricks:jobs/listRuns?...")}, camel-master starting only the consumer
+ * inside the route on the leader).
  */
 public final class ClusterNode {
     /**
@@ -86,7 +88,11 @@ public final class ClusterNode {
         camel.getRegistry().bind("seen", new RecordingIdempotentRepository(
                 new JdbcMessageIdRepository(database, EVENTS_NAMESPACE), journal));
         camel.getRegistry().bind("cursors", new JdbcStateRepository(database, EVENTS_NAMESPACE));
+        RunEventsSink sink = new RunEventsSink(database, required(options, "name"));
         String routes = options.getOrDefault("routes", "events");
+        if (routes.contains("events")) {
+            sink.createTable();
+        }
         String eventsLeaderStyle = options.getOrDefault("eventsLeader", "routePolicy");
         if (!LEADER_STYLES.contains(eventsLeaderStyle)) {
             throw new IllegalArgumentException("ClusterNode eventsLeader is one of " + LEADER_STYLES + ", not '"
@@ -130,6 +136,8 @@ public final class ClusterNode {
                             : from(source).routeId("events").routePolicy(eventsLeader);
                     eventsRoute.process(exchange -> {
                         journal.append("EVENT " + eventKey(exchange));
+                        boolean inserted = sink.write(exchange);
+                        journal.append("SINK " + eventKey(exchange) + (inserted ? " inserted" : " present"));
                         if (events.incrementAndGet() == hangAt) {
                             new CountDownLatch(1).await(); // in flight until the node is killed
                         }

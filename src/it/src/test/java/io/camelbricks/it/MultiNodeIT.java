@@ -89,8 +89,11 @@ class MultiNodeIT {
 
     /**
      * Runs appear, start and end while node A leads; A is killed with the exchange of a RUNNING event in flight (it
-     * was journalled as received, its key not stored); B takes over from the cursor A persisted. Every (run, state)
-     * is delivered, and the only duplicate is that one exchange in flight at the kill.
+     * was journalled as received and written to the sink, its key not stored); B takes over from the cursor A
+     * persisted. Every (run, state) is delivered, and the only duplicate is that one exchange in flight at the kill.
+     * End to end it is exactly once: each node's route writes each event into {@code run_events} of the shared
+     * database with an idempotent insert keyed by run id and state ({@link RunEventsSink}), so B's second delivery of
+     * the event A had written changes nothing, and the table holds every state change once.
      */
     @ParameterizedTest(name = "events route led by {0}")
     @ValueSource(strings = {"routePolicy", "master"})
@@ -99,7 +102,8 @@ class MultiNodeIT {
                 RunScript.builder().pending(1_000_000).running(1_000_000).thenSucceed());
         int hangAt = RUNS + 10; // the 10th RUNNING event
         report.scenario("two nodes, leader killed with the exchange of event " + hangAt + " of " + 3 * RUNS
-                + " in flight; shared H2 (JdbcMessageIdRepository + JdbcStateRepository), file cluster service; "
+                + " in flight, after its sink write; shared H2 (JdbcMessageIdRepository + JdbcStateRepository, sink"
+                + " table run_events: MERGE keyed by run id + state), file cluster service; "
                 + ("master".equals(eventsLeader) ? "from(\"master:databricks-events:databricks:jobs/listRuns?...\")"
                         : "ClusteredRoutePolicy"));
         Map<String, String> options = nodeOptions("events");
@@ -110,6 +114,7 @@ class MultiNodeIT {
         List<String> eventsA;
         List<String> storedA;
         List<String> eventsB;
+        List<String> sinkWrites;
         try (NodeProcess a = node("events-a", options, Map.of("hangAt", Integer.toString(hangAt)));
              NodeProcess b = leaderFirst(a, "events", options)) {
             List<Long> runs = new ArrayList<>();
@@ -118,7 +123,8 @@ class MultiNodeIT {
             }
             a.awaitJournal(lines -> count(lines, "STORED ") == RUNS, "the PENDING events stored");
             runs.forEach(emulator.jobs()::advanceRun);
-            a.awaitJournal(lines -> count(lines, "EVENT ") == hangAt, "the " + hangAt + "th event in flight");
+            a.awaitJournal(lines -> count(lines, "SINK ") == hangAt,
+                    "the " + hangAt + "th event in flight, written to the sink");
             // A's window is unsettled while the exchange hangs: the persisted cursor cannot move until B's first poll
             cursorAtKill = cursors().getState(CURSOR_KEY);
             killedAt = Instant.now();
@@ -132,6 +138,8 @@ class MultiNodeIT {
             eventsA = a.lines("EVENT ");
             storedA = a.lines("STORED ");
             eventsB = b.lines("EVENT ");
+            sinkWrites = new ArrayList<>(a.lines("SINK "));
+            sinkWrites.addAll(b.lines("SINK "));
             assertThat(listRunsAfter(settled)).as("B polled twice more after its last exchange").isGreaterThan(1);
             long oldestStart = runs.stream().mapToLong(id -> emulator.jobs().run(id).orElseThrow()
                     .path("start_time").asLong()).min().orElseThrow();
@@ -155,13 +163,18 @@ class MultiNodeIT {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> lost = new TreeSet<>(everyChange);
         lost.removeAll(all);
+        Map<String, String> sinkRows = sinkRows();
+        Set<String> absorbed = sinkWrites.stream().filter(line -> line.endsWith(" present"))
+                .map(line -> line.substring(0, line.lastIndexOf(' '))).collect(Collectors.toCollection(TreeSet::new));
         RecordedRequest firstOfB = emulator.requests().matching(r -> r.is("GET", "/jobs/runs/list")
                 && r.time().isAfter(killedAt)).get(0);
 
         report.figure("runs", RUNS).figure("state changes", everyChange.size())
                 .figure("delivered by A", eventsA.size()).figure("delivered by B", eventsB.size())
                 .figure("in flight at the kill", inFlightAtKill.size()).figure("duplicates", duplicates.size())
-                .figure("lost", lost.size()).figure("failover (kill to B leading)", failover.toMillis() + " ms");
+                .figure("lost", lost.size()).figure("sink writes", sinkWrites.size())
+                .figure("sink rows", sinkRows.size()).figure("sink writes absorbed", absorbed.size())
+                .figure("failover (kill to B leading)", failover.toMillis() + " ms");
         assertThat(expected).as("runs seen").hasSize(RUNS);
         assertThat(all).as("only the runs' states").allMatch(everyChange::contains);
         assertThat(lost).as("state changes never delivered").isEmpty();
@@ -173,6 +186,13 @@ class MultiNodeIT {
         assertThat(new HashSet<>(eventsA)).as("A alone delivers nothing twice").hasSize(eventsA.size());
         assertThat(new HashSet<>(eventsB)).as("B alone delivers nothing twice").hasSize(eventsB.size());
         assertThat(eventsB).as("B delivers the rest of the stream").contains(eventsA.get(hangAt - 1));
+        assertThat(sinkWrites).as("every delivery was written to the sink").hasSize(all.size());
+        assertThat(sinkRows.keySet()).as("the sink: every state change once, none missing")
+                .isEqualTo(everyChange);
+        assertThat(absorbed).as("sink writes that found their row: the deliveries of the exchange in flight")
+                .isEqualTo(duplicates);
+        assertThat(sinkRows.get(eventsA.get(hangAt - 1))).as("the row of the event in flight: A's write, kept")
+                .isEqualTo("events-a");
         assertThat(firstOfB.queryParameter("start_time_from")).as("B's first listing starts at A's cursor - overlap")
                 .isEqualTo(Long.toString(Long.parseLong(cursorAtKill) - OVERLAP_MILLIS));
     }
@@ -271,6 +291,19 @@ class MultiNodeIT {
         JdbcStateRepository cursors = new JdbcStateRepository(pool, ClusterNode.EVENTS_NAMESPACE);
         cursors.start();
         return cursors;
+    }
+
+    /** The sink table's rows: the event key (as the consumer's, {@code jobs/listRuns:run_id=..:state=..}) to node. */
+    private Map<String, String> sinkRows() throws Exception {
+        Map<String, String> rows = new HashMap<>();
+        try (var connection = pool.getConnection(); var statement = connection.createStatement();
+             var result = statement.executeQuery("SELECT run_id, state, node FROM " + RunEventsSink.TABLE)) {
+            while (result.next()) {
+                String key = "jobs/listRuns:run_id=" + result.getLong(1) + ":state=" + result.getString(2);
+                assertThat(rows.put(key, result.getString(3))).as("sink rows of " + key).isNull();
+            }
+        }
+        return rows;
     }
 
     private static long count(List<String> lines, String prefix) {

@@ -17,6 +17,8 @@ import java.util.List;
  * <li>{@code STARTED}: the node's CamelContext started (it may still be a follower);</li>
  * <li>{@code LEADER <route>}: the node became leader and the route's consumer started;</li>
  * <li>{@code EVENT <key>}: the route received the event (consumer key {@code jobs/listRuns:run_id=..:state=..});</li>
+ * <li>{@code SINK <key> inserted|present}: the route wrote the event to its idempotent sink ({@link RunEventsSink}):
+ * a new row, or the row was there already;</li>
  * <li>{@code STORED <key>}: the shared idempotent repository stored the key (the exchange completed);</li>
  * <li>{@code SUBMITTING <business key>} / {@code DONE <business key> <run id> <result state>}: the wait routes;
  * {@code RESUMING <business key> <run id>}: a run id found in the shared repository; {@code WAITING <business key>

@@ -38,7 +38,7 @@ final class NodeProcess implements AutoCloseable {
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                 "-cp", System.getProperty("java.class.path"),
                 ClusterNode.class.getName(),
-                "journal=" + journal));
+                "journal=" + journal, "name=" + name));
         options.forEach((key, value) -> command.add(key + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
