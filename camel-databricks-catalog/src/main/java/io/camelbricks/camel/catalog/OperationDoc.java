@@ -72,8 +72,21 @@ public record OperationDoc(String uri, String id, String scope, String service, 
             }
         }
         String loose = FieldDoc.loose(name);
-        return fields.stream().filter(f -> FieldDoc.loose(f.name()).equals(loose)
+        Optional<FieldDoc> byLooseName = fields.stream().filter(f -> FieldDoc.loose(f.name()).equals(loose)
                 || (f.option() != null && FieldDoc.loose(f.option()).equals(loose))).findFirst();
+        return byLooseName.isPresent() ? byLooseName : pathAlias(name);
+    }
+
+    /**
+     * {@code path} names the request's only {@code *_path} field, as on the component's endpoints
+     * ({@code files/upload?path=...} sets {@code file_path}); none when there are several or none.
+     */
+    private Optional<FieldDoc> pathAlias(String name) {
+        if (!"path".equalsIgnoreCase(name)) {
+            return Optional.empty();
+        }
+        List<FieldDoc> paths = fields.stream().filter(f -> !f.fromConfig() && f.name().endsWith("_path")).toList();
+        return paths.size() == 1 ? Optional.of(paths.get(0)) : Optional.empty();
     }
 
     /**

@@ -87,6 +87,8 @@ class OperationDocsTest {
         OperationDoc upload = DatabricksCatalog.operation("files/upload").orElseThrow();
         assertThat(upload.field("filePath").orElseThrow().in()).isEqualTo("path");
         assertThat(upload.field("contents").orElseThrow().type()).isEqualTo("InputStream");
+        assertThat(upload.field("path").orElseThrow().name()).as("the component's path alias").isEqualTo("file_path");
+        assertThat(DatabricksCatalog.operation("jobs/submit").orElseThrow().field("path")).isEmpty();
 
         OperationDoc statement = DatabricksCatalog.operation("statementExecution/executeStatement").orElseThrow();
         assertThat(statement.field("wait_timeout").orElseThrow().option()).isEqualTo("wait_timeout");

@@ -6,7 +6,6 @@ import org.apache.camel.builder.RouteBuilder;
 
 import io.camelbricks.camel.DatabricksConstants;
 import io.camelbricks.camel.DatabricksOperationFailedException;
-import io.camelbricks.camel.dsl.DatabricksEndpointBuilderFactory;
 import io.camelbricks.camel.dsl.DatabricksRequestFields;
 import io.camelbricks.camel.dsl.EndpointBuilderFactory;
 
@@ -38,14 +37,12 @@ public final class EndpointDslRoutes extends RouteBuilder implements EndpointBui
                 .log("run ${header.CamelDatabricksRunId}: ${header.CamelDatabricksObservedState}")
                 .to("{{runs.events.uri:seda:run-events}}");
 
-        // path and overwrite are fields of the component's streaming upload, not of the generated request (whose
-        // field is file_path), so they are set as plain endpoint properties
-        DatabricksEndpointBuilderFactory.DatabricksEndpointProducerBuilder upload = databricks("files/upload");
-        upload.doSetProperty("path", "{{files.volumePath:/Volumes/main/default/landing/}}");
-        upload.doSetProperty("overwrite", true);
+        // path: the component's alias of the upload's only *_path field (file_path); a path ending in / takes the
+        // file name from CamelFileName
         from("file:{{files.inbox:data/outbox}}?recursive=true&delay={{files.pollDelay:5000}}")
                 .routeId("dsl-file-to-volume").autoStartup("{{files.enabled:true}}")
-                .to(upload)
+                .to(DatabricksRequestFields.with(databricks("files/upload"), Map.of(
+                        "path", "{{files.volumePath:/Volumes/main/default/landing/}}", "overwrite", true)))
                 .log("uploaded ${header.CamelFileName} to ${header.CamelDatabricksFilePath}");
 
         from("direct:dsl-export-orders").routeId("dsl-export-orders")
