@@ -37,7 +37,8 @@ import org.apache.camel.support.DefaultExchange;
  * after the last send, it forces a GC and samples the live heap. Prints {@code waits ...} lines.
  * <p>
  * {@code WaitsProbe URL TOKEN EXCHANGES POLL_INTERVAL_MS [EXTRA_ENDPOINT_OPTIONS]}, e.g.
- * {@code maxConnectionsPerPool=4}.
+ * {@code maxConnectionsPerPool=4}. JVM flag {@code -Dwaits.camelMaxQueueSize=N} sets the max queue size of Camel's
+ * default thread pool profile first.
  */
 public final class WaitsProbe {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -61,6 +62,14 @@ public final class WaitsProbe {
 
     private void run(String url, String token, int exchanges, long pollMs, String extra) throws Exception {
         CamelContext context = new DefaultCamelContext();
+        // -Dwaits.camelMaxQueueSize=-1: the default thread pool profile's queue limit (Camel's default 1000; <= 0 is
+        // unbounded), which the component's DatabricksScheduler inherits (as camel.threadpool.max-queue-size would)
+        Integer maxQueue = Integer.getInteger("waits.camelMaxQueueSize");
+        if (maxQueue != null) {
+            context.getExecutorServiceManager().getDefaultThreadPoolProfile().setMaxQueueSize(maxQueue);
+        }
+        System.out.println("waits Camel default thread pool profile maxQueueSize "
+                + context.getExecutorServiceManager().getDefaultThreadPoolProfile().getMaxQueueSize());
         String uri = "databricks:jobs/submit?wait=true&pollInterval=" + pollMs + "&waitTimeout=10m" + extra
                 + "&host=RAW(" + url + ")&token=RAW(" + token + ")";
         context.addRoutes(new RouteBuilder() {
@@ -129,7 +138,9 @@ public final class WaitsProbe {
             } else {
                 failed++;
                 if (firstFailure == null) {
-                    firstFailure = out.getException() != null ? out.getException().toString() : "state " + state;
+                    Exception e = out.getException();
+                    firstFailure = e == null ? "state " + state
+                            : e + (e.getCause() != null ? ", caused by " + e.getCause() : "");
                 }
             }
             Long runId = out.getMessage().getHeader("CamelDatabricksRunId", Long.class);
