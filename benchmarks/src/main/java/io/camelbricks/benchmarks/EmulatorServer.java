@@ -23,6 +23,9 @@ import io.camelbricks.emulator.jobs.RunScript;
  *     for RUNNING_MS of real time (the emulator's system clock), then TERMINATED / SUCCESS ({@code ok <script>});
  *     {@code runsTake polls} restores the default script (PENDING for one poll, RUNNING for one, SUCCESS);</li>
  * <li>{@code runs}: {@code ok <runs held by the emulator>};</li>
+ * <li>{@code dropRuns}: forgets every run, job, script and rule, then seeds the jobs of the command line again
+ *     ({@code ok <job count>}): a submit brings every run held up to date, so runs left from an earlier measurement
+ *     slow the next one down;</li>
  * <li>{@code pager}: starts {@link SyntheticPager} next to the emulator ({@code ok <url>});</li>
  * <li>{@code quit}.</li>
  * </ul>
@@ -72,6 +75,11 @@ public final class EmulatorServer {
                                     Duration.ofMillis(Long.parseLong(cmd[2])));
                     emu.jobs().defaultScript(script);
                     answer = "ok " + script;
+                }
+                case "dropRuns" -> {
+                    emu.jobs().reset();
+                    emu.jobs().createJobs(seed);
+                    answer = "ok " + emu.jobs().jobCount();
                 }
                 case "runs" -> answer = "ok " + emu.jobs().runCount();
                 case "pager" -> answer = "ok " + SyntheticPager.start(emu.url(), emu.token());

@@ -412,7 +412,6 @@ public final class SideBySide {
      */
     private void waits() throws Exception {
         int n = (int) Math.max(10, waitsExchanges * scale);
-        System.out.println("emulator: " + emu.command("runsTake " + waitsPendingMs + " " + waitsRunningMs).trim());
         List<String> configs = waitsConfigs.isEmpty() ? List.of("|") : waitsConfigs;
         List<String> summary = new ArrayList<>();
         try {
@@ -427,6 +426,9 @@ public final class SideBySide {
                 System.out.println("-- waits " + fmt(n) + " exchanges, pollInterval=" + waitsPollMs + " ms, runs of "
                         + (waitsPendingMs + waitsRunningMs) + " ms; child JVM " + jvm + ", endpoint options '" + options
                         + "'  (load average " + loadAverage() + ")");
+                emu.command("dropRuns"); // runs left by an earlier configuration would slow the emulator down
+                System.out.println("  emulator: " + emu.command("runsTake " + waitsPendingMs + " " + waitsRunningMs)
+                        .trim());
                 long runsBefore = Long.parseLong(emu.command("runs").trim());
                 emu.command("clear");
                 List<String> out = Jvm.run(jvm, WaitsProbe.class, emu.url, emu.token, Integer.toString(n),
