@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import io.camelbricks.emulator.DatabricksEmulator;
 import io.camelbricks.emulator.EmulatorOptions;
+import io.camelbricks.emulator.jobs.RunScript;
 
 /**
  * The emulator in its own process for {@link SideBySide}, so that it does not share the measured client's heap, JIT
@@ -18,6 +19,13 @@ import io.camelbricks.emulator.EmulatorOptions;
  * <li>{@code nofaults}: removes them ({@code ok <faults injected since "faults">});</li>
  * <li>{@code clear}: empties the request log ({@code ok});</li>
  * <li>{@code count}: {@code ok <requests> <operation counts>} since the last {@code clear};</li>
+ * <li>{@code runsTake PENDING_MS RUNNING_MS}: every run submitted from now on is PENDING for PENDING_MS and RUNNING
+ *     for RUNNING_MS of real time (the emulator's system clock), then TERMINATED / SUCCESS ({@code ok <script>});
+ *     {@code runsTake polls} restores the default script (PENDING for one poll, RUNNING for one, SUCCESS);</li>
+ * <li>{@code runs}: {@code ok <runs held by the emulator>};</li>
+ * <li>{@code dropRuns}: forgets every run, job, script and rule, then seeds the jobs of the command line again
+ *     ({@code ok <job count>}): a submit brings every run held up to date, so runs left from an earlier measurement
+ *     slow the next one down;</li>
  * <li>{@code pager}: starts {@link SyntheticPager} next to the emulator ({@code ok <url>});</li>
  * <li>{@code quit}.</li>
  * </ul>
@@ -61,6 +69,19 @@ public final class EmulatorServer {
                     emu.requests().clear();
                     answer = "ok";
                 }
+                case "runsTake" -> {
+                    RunScript script = cmd[1].equals("polls") ? RunScript.succeeds()
+                            : RunScript.timed(Duration.ofMillis(Long.parseLong(cmd[1])),
+                                    Duration.ofMillis(Long.parseLong(cmd[2])));
+                    emu.jobs().defaultScript(script);
+                    answer = "ok " + script;
+                }
+                case "dropRuns" -> {
+                    emu.jobs().reset();
+                    emu.jobs().createJobs(seed);
+                    answer = "ok " + emu.jobs().jobCount();
+                }
+                case "runs" -> answer = "ok " + emu.jobs().runCount();
                 case "pager" -> answer = "ok " + SyntheticPager.start(emu.url(), emu.token());
                 case "count" -> answer = "ok " + emu.requests().count() + " " + emu.requests().operationCounts();
                 case "quit" -> {

@@ -36,6 +36,14 @@ import io.camelbricks.api.wait.WaitPolicy;
 public final class SideBySide {
     static final List<String> ALL = List.of("get", "get8", "list", "submitPoll", "faults", "camelGet", "firstCall",
             "pacing", "heapList");
+    /** Not in the default set (about a minute per configuration): {@code --workloads waits}. */
+    static final String WAITS = "waits";
+    static int waitsExchanges = 10_000;
+    static long waitsPollMs = 10_000;
+    static long waitsPendingMs = 5_000;
+    static long waitsRunningMs = 25_000;
+    /** Each "JVM flags|endpoint options": one child JVM each; the default is -Xmx512m and the defaults. */
+    static final List<String> waitsConfigs = new ArrayList<>();
 
     private final Emulator emu;
     private final int rounds;
@@ -68,8 +76,18 @@ public final class SideBySide {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--heap-max" -> heapMax = Long.parseLong(args[++i]);
                 case "--list-emulator" -> listFromEmulator = true;
+                case "--waits" -> waitsExchanges = Integer.parseInt(args[++i]);
+                case "--waits-poll-ms" -> waitsPollMs = Long.parseLong(args[++i]);
+                case "--waits-run-ms" -> {
+                    String[] pr = args[++i].split(",");
+                    waitsPendingMs = Long.parseLong(pr[0]);
+                    waitsRunningMs = Long.parseLong(pr[1]);
+                }
+                case "--waits-config" -> waitsConfigs.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--workloads " + String.join(",", ALL) + " --rounds N --scale F --heap-max N)");
+                        + " (--workloads " + String.join(",", ALL) + "," + WAITS + " --rounds N --scale F --heap-max N"
+                        + " --waits N --waits-poll-ms MS --waits-run-ms PENDING,RUNNING"
+                        + " --waits-config 'JVM FLAGS|ENDPOINT OPTIONS' (repeatable))");
             }
         }
         int listJobs = (int) Math.max(1_000, 100_000 * scale);
@@ -115,6 +133,7 @@ public final class SideBySide {
                     case "firstCall" -> firstCall();
                     case "pacing" -> pacing();
                     case "heapList" -> heapList();
+                    case WAITS -> waits();
                     default -> throw new IllegalArgumentException("unknown workload " + w);
                 }
             }
@@ -385,6 +404,54 @@ public final class SideBySide {
             System.out.printf(Locale.ROOT, "  %-8s %,12d %,11d KB %10s %,12d %,11d KB %10s   %.3f%n", name, small,
                     peaks[0] / 1024, secs[0], heapMax, peaks[1] / 1024, secs[1], (double) peaks[1] / peaks[0]);
         }
+    }
+
+    /**
+     * 10,000 concurrent {@code wait=true} exchanges in a child JVM ({@link WaitsProbe}) whose runs last
+     * {@code waitsPendingMs + waitsRunningMs} of real time on the emulator's clock; once per configuration.
+     */
+    private void waits() throws Exception {
+        int n = (int) Math.max(10, waitsExchanges * scale);
+        List<String> configs = waitsConfigs.isEmpty() ? List.of("|") : waitsConfigs;
+        List<String> summary = new ArrayList<>();
+        try {
+            for (String config : configs) {
+                String[] parts = config.split("\\|", -1);
+                List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+                if (!parts[0].isBlank()) {
+                    jvm.addAll(Arrays.asList(parts[0].trim().split("\\s+")));
+                }
+                String options = parts.length > 1 ? parts[1].trim() : "";
+                System.out.println();
+                System.out.println("-- waits " + fmt(n) + " exchanges, pollInterval=" + waitsPollMs + " ms, runs of "
+                        + (waitsPendingMs + waitsRunningMs) + " ms; child JVM " + jvm + ", endpoint options '" + options
+                        + "'  (load average " + loadAverage() + ")");
+                emu.command("dropRuns"); // runs left by an earlier configuration would slow the emulator down
+                System.out.println("  emulator: " + emu.command("runsTake " + waitsPendingMs + " " + waitsRunningMs)
+                        .trim());
+                long runsBefore = Long.parseLong(emu.command("runs").trim());
+                emu.command("clear");
+                List<String> out = Jvm.run(jvm, WaitsProbe.class, emu.url, emu.token, Integer.toString(n),
+                        Long.toString(waitsPollMs), options);
+                out.forEach(l -> System.out.println("  " + l));
+                long runs = Long.parseLong(emu.command("runs").trim()) - runsBefore;
+                String requests = emu.command("count").trim();
+                System.out.println("  emulator: " + runs + " new runs; requests " + requests);
+                String[] r = out.stream().filter(l -> l.startsWith("waits result ")).findFirst().orElseThrow()
+                        .split(" ");
+                summary.add(String.format(Locale.ROOT, "  %-60s %7s %8s %8s %8s %9.1f %9.1f %9.1f", jvm + " " + options,
+                        r[2], r[3], r[4], r[5] + "/" + r[6], Long.parseLong(r[7]) / 1e6, Long.parseLong(r[8]) / 1e6,
+                        Long.parseLong(r[9]) / 1e6));
+            }
+        } finally {
+            emu.command("runsTake polls");
+        }
+        System.out.println();
+        System.out.println("waits summary: " + fmt(n) + " exchanges, runs of " + (waitsPendingMs + waitsRunningMs)
+                + " ms real time, pollInterval " + waitsPollMs + " ms");
+        System.out.printf(Locale.ROOT, "  %-60s %7s %8s %8s %8s %9s %9s %9s%n", "configuration", "SUCCESS", "run ids",
+                "s", "thr J/OS", "live MB", "used MB", "peaks MB");
+        summary.forEach(System.out::println);
     }
 
     // ------------------------------------------------------------------------------------------------ measuring
