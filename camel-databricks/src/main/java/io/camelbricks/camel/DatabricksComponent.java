@@ -154,10 +154,19 @@ public class DatabricksComponent extends HealthCheckComponent {
     }
 
     /** One scheduler thread for the retries and waiter polls of every client the component creates. */
+    /**
+     * One thread that runs every pending retry and every poll of every wait, each a delayed task: its queue is
+     * unbounded, because each sleeping wait is one task in it (Camel's default profile would refuse tasks beyond
+     * 1,000, i.e. fail the 1,001st wait sleeping at the same time).
+     */
     private void ensureScheduler() {
         if (scheduler == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("DatabricksScheduler");
+            profile.setPoolSize(1);
+            profile.setMaxPoolSize(1);
+            profile.setMaxQueueSize(-1);
             scheduler = getCamelContext().getExecutorServiceManager()
-                    .newScheduledThreadPool(this, "DatabricksScheduler", 1);
+                    .newScheduledThreadPool(this, "DatabricksScheduler", profile);
         }
     }
 

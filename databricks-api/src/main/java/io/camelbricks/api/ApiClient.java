@@ -339,7 +339,7 @@ public class ApiClient implements AutoCloseable {
         try {
             scheduler.schedule(() -> runOnExecutor(task, result), delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new DatabricksException("the client is closed", e));
+            result.completeExceptionally(refused("a retry", e));
         }
     }
 
@@ -347,8 +347,20 @@ public class ApiClient implements AutoCloseable {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new DatabricksException("the client is closed", e));
+            result.completeExceptionally(refused("a call", e));
         }
+    }
+
+    /**
+     * The error for {@code what} (a retry, the next poll of a wait) that this client's scheduler or I/O executor
+     * refused: the client is closed, or the executor was given a bounded queue that is full.
+     */
+    public DatabricksException refused(String what, RejectedExecutionException e) {
+        if (closed) {
+            return new DatabricksException("the client is closed: " + what + " was not run", e);
+        }
+        return new DatabricksException(what + " was refused by the client's executor (" + e.getMessage()
+                + "): an executor with a bounded queue limits how many calls and waits can be pending at once", e);
     }
 
     private static void sleepNanos(long nanos) {

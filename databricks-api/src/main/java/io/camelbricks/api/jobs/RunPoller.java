@@ -64,7 +64,7 @@ final class RunPoller {
                 api.scheduler().schedule(() -> poll(request, done, what, timeout, deadline, attempt + 1, result),
                         delay, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
-                result.completeExceptionally(new DatabricksException("the client was closed while waiting", e));
+                result.completeExceptionally(api.refused("the next poll of the wait", e));
             }
         });
     }

@@ -136,7 +136,7 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
             client.scheduler().schedule(() -> pollOnce(attempt + 1, deadline, timeout, progress, result, state),
                     wait, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(new DatabricksException("the client was closed while waiting", e));
+            result.completeExceptionally(client.refused("the next poll of the wait", e));
         }
     }
 
