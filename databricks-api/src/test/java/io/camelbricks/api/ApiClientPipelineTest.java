@@ -1,5 +1,8 @@
 package io.camelbricks.api;
 
+import static io.camelbricks.api.testing.ThingOperations.CREATE;
+import static io.camelbricks.api.testing.ThingOperations.GET;
+import static io.camelbricks.api.testing.ThingOperations.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,12 +39,6 @@ class ApiClientPipelineTest {
     private final LoopbackServer server = new LoopbackServer();
     private final ApiClient client = TestClients.fast(server);
 
-    private static final Operation<Req, Item> GET = Operation.<Req, Item>builder("test.Things.get", HttpMethod.GET,
-                    "/api/2.0/things/get", Req.class, Item.class).accessor("things")
-            .param(Param.query("name", "name", String.class, (Req r) -> r.name)).jsonResponse().build();
-    private static final Operation<Req, Item> CREATE = Operation.<Req, Item>builder("test.Things.create",
-                    HttpMethod.POST, "/api/2.0/things/create", Req.class, Item.class).accessor("things")
-            .jsonBody().jsonResponse().build();
     private static final Operation<Req, Void> UPLOAD = Operation.<Req, Void>builder("test.Things.upload",
                     HttpMethod.PUT, "/api/2.0/fs/files{file_path}", Req.class, Void.class).accessor("things")
             .param(Param.path("file_path", "filePath", String.class, (Req r) -> r.filePath).multiSegment())
@@ -51,12 +48,6 @@ class ApiClientPipelineTest {
     void stop() {
         client.close();
         server.close();
-    }
-
-    private static Req named(String name) {
-        Req r = new Req();
-        r.name = name;
-        return r;
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.camelbricks.api.observe;
 
+import static io.camelbricks.api.testing.ThingOperations.CREATE;
+import static io.camelbricks.api.testing.ThingOperations.GET;
+import static io.camelbricks.api.testing.ThingOperations.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,24 +23,14 @@ import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.error.ResourceDoesNotExist;
 import io.camelbricks.api.error.InternalError;
 import io.camelbricks.api.error.TransportException;
-import io.camelbricks.api.registry.HttpMethod;
-import io.camelbricks.api.registry.Operation;
-import io.camelbricks.api.registry.Param;
 import io.camelbricks.api.retry.RetryPolicy;
 import io.camelbricks.api.testing.LoopbackServer;
 import io.camelbricks.api.testing.LoopbackServer.Reply;
 import io.camelbricks.api.testing.TestClients;
 import io.camelbricks.api.testing.TestModels.Item;
-import io.camelbricks.api.testing.TestModels.Req;
 
 class ApiCallListenerTest {
     private static final String BUSY = "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"busy\"}";
-    private static final Operation<Req, Item> GET = Operation.<Req, Item>builder("test.Things.get", HttpMethod.GET,
-                    "/api/2.0/things/get", Req.class, Item.class).accessor("things")
-            .param(Param.query("name", "name", String.class, (Req r) -> r.name)).jsonResponse().build();
-    private static final Operation<Req, Item> CREATE = Operation.<Req, Item>builder("test.Things.create",
-                    HttpMethod.POST, "/api/2.0/things/create", Req.class, Item.class).accessor("things")
-            .jsonBody().jsonResponse().build();
 
     private final LoopbackServer server = new LoopbackServer();
     private final ApiClient client = TestClients.fast(server);
@@ -47,12 +40,6 @@ class ApiCallListenerTest {
     void stop() {
         client.close();
         server.close();
-    }
-
-    private static Req named(String name) {
-        Req r = new Req();
-        r.name = name;
-        return r;
     }
 
     @Test
