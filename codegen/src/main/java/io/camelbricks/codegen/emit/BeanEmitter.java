@@ -2,6 +2,7 @@ package io.camelbricks.codegen.emit;
 
 import java.util.List;
 
+import io.camelbricks.codegen.naming.ClassNames;
 import io.camelbricks.codegen.plan.BeanClass;
 import io.camelbricks.codegen.plan.BeanField;
 
@@ -10,6 +11,7 @@ import io.camelbricks.codegen.plan.BeanField;
  * unknown-field map ({@code @JsonAnySetter}/{@code @JsonAnyGetter}), {@code equals}/{@code hashCode} over every
  * field (unknown ones included) and a {@code toString} that prints non-null fields and masks sensitive ones.
  * A bean extending another one overrides the inherited setters so that chained calls keep the subclass type.
+ * Every bean ends with its JSON reader ({@link BeanReaderEmitter}).
  */
 public final class BeanEmitter {
 
@@ -19,25 +21,28 @@ public final class BeanEmitter {
 
     private final JavaSourceFile f;
     private final BeanClass bean;
+    private final ClassNames classNames;
     private final String self;
     private final StringBuilder out;
 
-    private BeanEmitter(JavaSourceFile file, BeanClass bean) {
+    private BeanEmitter(JavaSourceFile file, BeanClass bean, ClassNames classNames) {
         this.f = file;
         this.bean = bean;
+        this.classNames = classNames;
         this.self = bean.type().simpleName();
         this.out = file.body();
     }
 
     /** Writes the whole class (Javadoc, annotations, declaration and members) for {@code bean}. */
-    public static void emit(JavaSourceFile file, BeanClass bean, String classJavadoc) {
-        new BeanEmitter(file, bean).write(classJavadoc);
+    public static void emit(JavaSourceFile file, BeanClass bean, ClassNames classNames, String classJavadoc) {
+        new BeanEmitter(file, bean, classNames).write(classJavadoc);
     }
 
     private void write(String classJavadoc) {
         String jsonInclude = f.name(JACKSON, "JsonInclude");
         out.append("/**\n * ").append(classJavadoc).append("\n */\n");
         out.append('@').append(jsonInclude).append('(').append(jsonInclude).append(".Include.NON_NULL)\n");
+        out.append(BeanReaderEmitter.annotation(f, self));
         out.append("public class ").append(self);
         if (bean.superclass() != null) {
             out.append(" extends ").append(f.ref(bean.superclass()));
@@ -67,6 +72,8 @@ public final class BeanEmitter {
             equalsAndHashCode(); // a subclass without own fields inherits them unchanged
         }
         toStringMethod();
+        out.append('\n');
+        new BeanReaderEmitter(f, bean, classNames).write();
         out.append("}\n");
     }
 

@@ -16,6 +16,21 @@ public final class EnumWriter {
         this.classNames = classNames;
     }
 
+    /** The nested {@code FromJson}: an {@code OpenEnumReader} over {@code of(String)}. */
+    private static void reader(JavaSourceFile file, String self) {
+        String nested = BeanReaderEmitter.NESTED;
+        file.body().append("    /** Reads a {@code ").append(self).append("} from JSON through {@link #of(String)}. */\n")
+                .append("    public static final class ").append(nested).append(" extends ")
+                .append(file.name("io.camelbricks.api.wire.binding", "OpenEnumReader")).append('<').append(self)
+                .append("> {\n")
+                .append("        /** The reader of fields of this type. */\n")
+                .append("        public static final ").append(nested).append(" INSTANCE = new ").append(nested).append("();\n\n")
+                .append("        public ").append(nested).append("() {\n")
+                .append("            super(").append(self).append(".class);\n        }\n\n")
+                .append("        @Override\n        protected ").append(self).append(" of(String value) {\n")
+                .append("            return ").append(self).append(".of(value);\n        }\n    }\n");
+    }
+
     public JavaSourceFile write(EnumClass e) {
         String pkg = e.type().packageName();
         String self = e.type().simpleName();
@@ -27,6 +42,7 @@ public final class EnumWriter {
         out.append("/**\n * {@code ").append(e.schemaName())
                 .append("}: an open enum. Values this version does not know are kept, compare unequal to every\n")
                 .append(" * constant and serialise back unchanged ({@link #isKnown()} tells them apart).\n */\n")
+                .append(BeanReaderEmitter.annotation(file, self))
                 .append("public final class ").append(self).append(" {\n");
         java.util.List<String> names = new java.util.ArrayList<>();
         for (EnumClass.Constant c : e.constants()) {
@@ -62,7 +78,9 @@ public final class EnumWriter {
                 .append("        return this == o || o instanceof ").append(self).append(" other && value.equals(other.value);\n")
                 .append("    }\n\n")
                 .append("    @Override\n    public int hashCode() {\n        return value.hashCode();\n    }\n\n")
-                .append("    @Override\n    public String toString() {\n        return value;\n    }\n}\n");
+                .append("    @Override\n    public String toString() {\n        return value;\n    }\n\n");
+        reader(file, self);
+        out.append("}\n");
         return file;
     }
 }

@@ -15,7 +15,7 @@ public final class ModelWriter {
     public JavaSourceFile write(BeanClass model) {
         String pkg = model.type().packageName();
         JavaSourceFile file = new JavaSourceFile(pkg, model.type().simpleName(), classNames.classesIn(pkg));
-        BeanEmitter.emit(file, model, model.doc() + ". Unknown fields are kept ({@link #additionalProperties()}).");
+        BeanEmitter.emit(file, model, classNames, model.doc() + ". Unknown fields are kept ({@link #additionalProperties()}).");
         return file;
     }
 }

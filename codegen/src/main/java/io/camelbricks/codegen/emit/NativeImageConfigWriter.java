@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.camelbricks.codegen.naming.ClassNames;
 import io.camelbricks.codegen.plan.ArrayResponseClass;
 import io.camelbricks.codegen.plan.BeanClass;
 import io.camelbricks.codegen.plan.BinaryResponseClass;
@@ -13,8 +14,9 @@ import io.camelbricks.codegen.plan.GenerationPlan;
 /**
  * Writes the GraalVM reflection configuration of the generated types
  * ({@value #PATH}): every class Jackson binds (models, open enums, request classes and response classes), with
- * their constructors, fields and methods, since Jackson reaches their private annotated fields, accessors,
- * {@code @JsonCreator} factories and {@code @JsonAnySetter}s reflectively. {@code native-image} reads the file from
+ * their constructors, fields and methods, since Jackson reaches their private annotated fields, accessors and
+ * {@code @JsonAnySetter}s reflectively when it writes them, plus their nested {@code FromJson} readers, which it
+ * instantiates through {@code @JsonDeserialize}. {@code native-image} reads the file from
  * the jar by itself; Quarkus and Spring AOT builds pick it up the same way.
  * <p>
  * Entries are sorted by class name and written with a fixed layout, so the same spec always gives the same bytes.
@@ -39,6 +41,9 @@ public final class NativeImageConfigWriter {
         }
         for (BinaryResponseClass holder : plan.binaryResponses()) {
             all.add(holder.bean().type().fqn());
+        }
+        for (String withReader : List.copyOf(all)) {
+            all.add(withReader + "$" + ClassNames.READER_CLASS); // Jackson instantiates it (@JsonDeserialize)
         }
         for (ArrayResponseClass array : plan.arrayResponses()) {
             all.add(array.type().fqn());

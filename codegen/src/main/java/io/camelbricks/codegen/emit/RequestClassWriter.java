@@ -18,7 +18,7 @@ public final class RequestClassWriter {
     public JavaSourceFile write(BeanClass request) {
         String pkg = request.type().packageName();
         JavaSourceFile file = new JavaSourceFile(pkg, request.type().simpleName(), classNames.classesIn(pkg));
-        BeanEmitter.emit(file, request, request.doc());
+        BeanEmitter.emit(file, request, classNames, request.doc());
         return file;
     }
 }

@@ -22,7 +22,7 @@ public final class ResponseClassWriter {
         JavaType type = holder.bean().type();
         JavaSourceFile file = new JavaSourceFile(type.packageName(), type.simpleName(),
                 classNames.classesIn(type.packageName()));
-        BeanEmitter.emit(file, holder.bean(), holder.bean().doc());
+        BeanEmitter.emit(file, holder.bean(), classNames, holder.bean().doc());
         return file;
     }
 

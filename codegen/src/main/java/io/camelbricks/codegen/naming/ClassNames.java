@@ -24,8 +24,12 @@ import io.camelbricks.codegen.types.JavaType;
  * <li>response class of a binary or array response → {@code <Service><Method>Response};</li>
  * <li>per service {@code <Service>Operations} and {@code <Service>Service}.</li>
  * </ul>
+ * {@value #READER_CLASS} is kept for the JSON reader nested in every generated bean and enum: no class takes it.
  */
 public final class ClassNames {
+
+    /** The simple name of the JSON reader nested in each generated bean and open enum. */
+    public static final String READER_CLASS = "FromJson";
 
     private final Map<String, JavaType> schemaTypes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> owners = new HashMap<>();
@@ -85,12 +89,21 @@ public final class ClassNames {
         return names == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(names.keySet()));
     }
 
+    /** Whether {@code type} is one of the generated classes. */
+    public boolean isGenerated(JavaType type) {
+        return type.typeArgs().isEmpty() && ownerOf(type.packageName(), type.simpleName()) != null;
+    }
+
     private String ownerOf(String pkg, String simpleName) {
         Map<String, String> names = owners.get(pkg);
         return names == null ? null : names.get(simpleName);
     }
 
     private void claim(JavaType t, String owner) {
+        if (t.simpleName().equals(READER_CLASS)) {
+            throw new SpecException("class name clash: " + t.fqn() + " (" + owner + ") would hide the JSON reader "
+                    + READER_CLASS + " nested in the generated classes");
+        }
         String previous = owners.computeIfAbsent(t.packageName(), k -> new HashMap<>()).putIfAbsent(t.simpleName(), owner);
         if (previous != null) {
             throw new SpecException("class name clash: " + t.fqn() + " is wanted by " + previous + " and " + owner);
