@@ -130,7 +130,7 @@ public class DatabricksConfiguration implements Cloneable {
     @UriParam(label = "advanced", description = "Maximum requests per second of the shared client (default: no limit).")
     private Integer rateLimit;
     @UriParam(label = "advanced", description = "Size of the HTTP connection pool of the shared client, and of its I/O thread "
-            + "pool (default 20).")
+            + "pool (default 8).")
     private Integer maxConnectionsPerPool;
     @UriParam(label = "security", description = "Audience of the OIDC token exchanged for a Databricks token (workload identity "
             + "federation).")

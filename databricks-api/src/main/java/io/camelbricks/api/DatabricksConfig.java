@@ -56,8 +56,13 @@ public final class DatabricksConfig {
     public static final int DEFAULT_RETRY_TIMEOUT_SECONDS = 300;
     /** Default for {@code debug_truncate_bytes}. */
     public static final int DEFAULT_DEBUG_TRUNCATE_BYTES = 96;
-    /** Default for {@code max_connections_per_pool}. */
-    public static final int DEFAULT_MAX_CONNECTIONS = 20;
+    /**
+     * Default for {@code max_connections_per_pool}: 8 parallel calls per client, each with a pooled connection and
+     * an I/O thread. Waits and sleeping retries hold neither, so this bounds threads, not waits: 10,000 concurrent
+     * waits of the Camel component run in 16 JVM threads with it (benchmarks/README.md). The Databricks SDKs pool 20;
+     * raise it when more threads call one client at the same time.
+     */
+    public static final int DEFAULT_MAX_CONNECTIONS = 8;
 
     private static final Map<ConfigAttribute, Object> DEFAULTS = Map.of(
             ConfigAttribute.HTTP_TIMEOUT_SECONDS, DEFAULT_HTTP_TIMEOUT_SECONDS,

@@ -54,6 +54,8 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final CloseableHttpClient client;
     private final HttpHost proxyHost;
     private final UsernamePasswordCredentials proxyCredentials;
+    /** Idle connections are closed by the requests themselves: no evictor thread per client. */
+    private final IdleConnectionSweep sweep;
 
     public ApacheHttpTransport(TransportSettings settings) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -77,6 +79,7 @@ public final class ApacheHttpTransport implements HttpTransport {
             pool.setTlsSocketStrategy(new LazyTlsStrategy(DefaultClientTlsStrategy::createDefault));
         }
         this.connections = pool.build();
+        this.sweep = new IdleConnectionSweep(connections);
         HttpClientBuilder builder = HttpClients.custom();
         ProxySettings proxy = settings.proxy();
         if (proxy != null) {
@@ -106,8 +109,6 @@ public final class ApacheHttpTransport implements HttpTransport {
                         .setResponseTimeout(Timeout.of(settings.readTimeout()))
                         .setRedirectsEnabled(false)
                         .build())
-                .evictExpiredConnections()
-                .evictIdleConnections(TimeValue.ofMinutes(1))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
@@ -117,6 +118,7 @@ public final class ApacheHttpTransport implements HttpTransport {
 
     @Override
     public HttpResponse execute(HttpRequest request) throws IOException {
+        sweep.maybeSweep();
         // a request that can be cancelled: that drops the connection of an answer not worth reading to the end
         HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
         for (Map.Entry<String, String> h : request.headers()) {

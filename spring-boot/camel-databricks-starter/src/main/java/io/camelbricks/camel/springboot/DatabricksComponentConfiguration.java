@@ -105,7 +105,7 @@ public class DatabricksComponentConfiguration extends ComponentConfigurationProp
      */
     private Integer httpTimeoutSeconds;
     /**
-     * Size of the HTTP connection pool of the shared client, and of its I/O thread pool (default 20).
+     * Size of the HTTP connection pool of the shared client, and of its I/O thread pool (default 8).
      */
     private Integer maxConnectionsPerPool;
     /**
