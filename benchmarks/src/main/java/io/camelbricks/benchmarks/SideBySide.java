@@ -109,12 +109,17 @@ public final class SideBySide {
         }
     }
 
-    private void run(List<String> workloads) throws Exception {
+    /** The job every {@code jobs/get} workload reads: the first the emulator lists. */
+    private long firstJobId() throws Exception {
         try (Clients.Client probe = Clients.plain(emu.url, emu.token)) {
             long[] first = {0};
             probe.list(1, id -> first[0] = id);
-            jobId = first[0];
+            return first[0];
         }
+    }
+
+    private void run(List<String> workloads) throws Exception {
+        jobId = firstJobId();
         try {
             for (String name : List.of("plain", "sdk", "ours", "async", "camel")) {
                 Clients.Client c = Clients.create(name, emu.url, emu.token);
@@ -215,8 +220,15 @@ public final class SideBySide {
         int n = n(1_000);
         List<String> names = names(Clients.PLAIN, Clients.SDK, Clients.OURS, Clients.ASYNC, Clients.CAMEL);
         Map<String, String> requests = new LinkedHashMap<>();
-        Map<String, double[]> times = measure(names, n / 5, n, (c, k) -> {
+        // every pass starts on an empty run store: each runs/submit brings every run the emulator holds up to date,
+        // so runs left by the pass before would make the emulator, not the client, slower pass after pass
+        // (dropRuns seeds the jobs again, under new ids)
+        Setup freshRuns = () -> {
+            emu.command("dropRuns");
+            jobId = firstJobId();
             emu.command("clear");
+        };
+        Map<String, double[]> times = measure(names, n / 5, n, freshRuns, (c, k) -> {
             for (int i = 0; i < k; i++) {
                 c.submitAndWait();
             }
@@ -467,12 +479,24 @@ public final class SideBySide {
     }
 
     private Map<String, double[]> measure(List<String> names, int warmItems, int items, Body body) throws Exception {
+        return measure(names, warmItems, items, () -> { }, body);
+    }
+
+    /** Untimed preparation before each pass of a client (warm-up and rounds). */
+    interface Setup {
+        void run() throws Exception;
+    }
+
+    private Map<String, double[]> measure(List<String> names, int warmItems, int items, Setup before, Body body)
+            throws Exception {
         Map<String, double[]> times = new LinkedHashMap<>();
         for (String name : names) {
+            before.run();
             body.run(clients.get(name), warmItems); // warm-up
         }
         for (int round = 0; round < rounds; round++) {
             for (String name : rotate(names, round)) {
+                before.run();
                 long start = System.nanoTime();
                 body.run(clients.get(name), items);
                 times.computeIfAbsent(name, k -> new double[rounds])[round] = (System.nanoTime() - start) / 1e9;

@@ -166,6 +166,9 @@ public class ApiClient implements AutoCloseable {
     /** The scheduler that runs retries and waiter polls. */
     public ScheduledExecutorService scheduler() { return scheduler; }
 
+    /** The I/O executor: the threads that make the calls (attempts of async calls, retries, waiter polls). */
+    public Executor executor() { return executor; }
+
     public WaitPolicy waitPolicy() { return waitPolicy; }
 
     /** The {@code User-Agent} header this client sends. */

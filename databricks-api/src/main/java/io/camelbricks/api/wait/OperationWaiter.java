@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -15,13 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.camelbricks.api.ApiClient;
+import io.camelbricks.api.ApiResponse;
 import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.OperationRegistry;
 import io.camelbricks.api.registry.Operation;
 import io.camelbricks.api.registry.WaitSpec;
 
 /**
- * Polls the operation named by a {@link WaitSpec} on the client's scheduler until the entity's status is a target
+ * Polls the operation named by a {@link WaitSpec} on the client's I/O threads, paced by its scheduler, until the entity's status is a target
  * state (success), a failure state ({@link WaitFailedException} with the status message) or the timeout elapses
  * ({@link WaitTimeoutException}). Between polls no thread is held.
  *
@@ -83,60 +85,134 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
     @Override
     public CompletableFuture<T> start(Duration timeout, Consumer<T> progress) {
         CompletableFuture<T> result = client.track(new CompletableFuture<>());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        pollOnce(1, deadline, timeout, progress, result, null);
+        new Polling(System.nanoTime() + timeout.toNanos(), timeout, progress, result).pollOnExecutor(1);
         return result;
     }
 
-    private void pollOnce(int attempt, long deadline, Duration timeout, Consumer<T> progress,
-                          CompletableFuture<T> result, String lastState) {
-        if (result.isDone()) {
-            return;
+    /** The first poll, and the polls due at once after it, on the calling thread (which blocks on the result). */
+    @Override
+    public CompletableFuture<T> startOnCaller(Duration timeout, Consumer<T> progress) {
+        CompletableFuture<T> result = client.track(new CompletableFuture<>());
+        new Polling(System.nanoTime() + timeout.toNanos(), timeout, progress, result).pollHere(1);
+        return result;
+    }
+
+    /**
+     * The polls of one wait. Each poll's first attempt runs on an I/O thread; when the next poll is due at once
+     * (a zero interval) it runs on the same thread straight away, without a hand-over to the scheduler and back;
+     * otherwise the scheduler starts it on an I/O thread when due. A retry of a poll is scheduled as any retry, and
+     * no thread is held while it or the next poll is pending.
+     */
+    private final class Polling {
+        private static final long DONE = -1;
+
+        private final long deadline;
+        private final Duration timeout;
+        private final Consumer<T> progress;
+        private final CompletableFuture<T> result;
+
+        Polling(long deadline, Duration timeout, Consumer<T> progress, CompletableFuture<T> result) {
+            this.deadline = deadline;
+            this.timeout = timeout;
+            this.progress = progress;
+            this.result = result;
         }
-        client.executeAsync(poll, pollRequest).whenComplete((entity, failure) -> {
+
+        void pollOnExecutor(int attempt) {
+            try {
+                client.executor().execute(() -> pollHere(attempt));
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(client.refused("the next poll of the wait", e));
+            }
+        }
+
+        /**
+         * Polls on this thread (an I/O thread, or a caller blocking on the result), and goes on polling here for as
+         * long as the next poll is due at once.
+         */
+        void pollHere(int firstAttempt) {
+            for (int attempt = firstAttempt; !result.isDone(); attempt++) {
+                CompletableFuture<ApiResponse<T>> answer = client.executeWithResponseFromCaller(poll, pollRequest);
+                if (!answer.isDone()) { // a retry was scheduled: go on where it is answered
+                    int retried = attempt;
+                    answer.whenComplete((response, failure) -> {
+                        if (next(retried, response, failure) == 0) {
+                            pollHere(retried + 1);
+                        }
+                    });
+                    return;
+                }
+                ApiResponse<T> response;
+                try {
+                    response = answer.join();
+                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                    next(attempt, null, e);
+                    return;
+                }
+                if (next(attempt, response, null) != 0) {
+                    return;
+                }
+            }
+        }
+
+        /**
+         * Handles the answer to poll {@code attempt}: completes the wait, or schedules the next poll; returns 0 when
+         * the next poll is due at once (the caller runs it), else {@link #DONE} or the nanoseconds scheduled.
+         */
+        private long next(int attempt, ApiResponse<T> response, Throwable failure) {
             if (failure != null) {
                 result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);
-                return;
+                return DONE;
             }
             try {
-                onPolled(entity, attempt, deadline, timeout, progress, result);
+                long wait = onPolled(response.body(), attempt);
+                if (wait > 0) {
+                    schedule(attempt + 1, wait);
+                }
+                return wait;
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
+                return DONE;
             }
-        });
-    }
+        }
 
-    private void onPolled(T entity, int attempt, long deadline, Duration timeout, Consumer<T> progress,
-                          CompletableFuture<T> result) {
-        JsonNode tree = client.mapper().valueToTree(entity);
-        String state = textAt(tree, spec.statusPath());
-        String message = spec.messagePath() == null ? null : textAt(tree, spec.messagePath());
-        progress.accept(entity);
-        if (isOneOf(state, spec.targetStates())) {
-            result.complete(entity);
-            return;
+        private void schedule(int attempt, long waitNanos) {
+            try {
+                client.scheduler().schedule(() -> pollOnExecutor(attempt), waitNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(client.refused("the next poll of the wait", e));
+            }
         }
-        if (isOneOf(state, spec.failureStates())) {
-            result.completeExceptionally(new WaitFailedException("failed to reach " + join(spec.targetStates())
-                    + ", got " + state + (message == null || message.isEmpty() ? "" : ": " + message), state, entity));
-            return;
-        }
-        Duration delay = policy.delayBefore(attempt);
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            result.completeExceptionally(new WaitTimeoutException("timed out after " + timeout + " waiting for "
-                    + join(spec.targetStates()) + "; last state " + state
-                    + (message == null || message.isEmpty() ? "" : ": " + message), state));
-            return;
-        }
-        LOG.debug("{}: ({}) {} (sleeping ~{} ms)", poll.id(), state, message, delay.toMillis());
-        long wait = Math.min(delay.toNanos(), remaining);
-        try {
-            client.scheduler().schedule(() -> pollOnce(attempt + 1, deadline, timeout, progress, result, state),
-                    wait, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(client.refused("the next poll of the wait", e));
+
+        /** Completes the wait on a final state or the deadline, else returns the nanoseconds to the next poll. */
+        private long onPolled(T entity, int attempt) {
+            JsonNode tree = client.mapper().valueToTree(entity);
+            String state = textAt(tree, spec.statusPath());
+            String message = spec.messagePath() == null ? null : textAt(tree, spec.messagePath());
+            progress.accept(entity);
+            if (isOneOf(state, spec.targetStates())) {
+                result.complete(entity);
+                return DONE;
+            }
+            if (isOneOf(state, spec.failureStates())) {
+                result.completeExceptionally(new WaitFailedException("failed to reach " + join(spec.targetStates())
+                        + ", got " + state + (message == null || message.isEmpty() ? "" : ": " + message), state,
+                        entity));
+                return DONE;
+            }
+            Duration delay = policy.delayBefore(attempt);
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                result.completeExceptionally(new WaitTimeoutException("timed out after " + timeout + " waiting for "
+                        + join(spec.targetStates()) + "; last state " + state
+                        + (message == null || message.isEmpty() ? "" : ": " + message), state));
+                return DONE;
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{}: ({}) {} (sleeping ~{} ms)", poll.id(), state, message, delay.toMillis());
+            }
+            return Math.max(0, Math.min(delay.toNanos(), remaining));
         }
     }
 

@@ -13,8 +13,9 @@ import io.camelbricks.api.DatabricksException;
 
 /**
  * A handle on a long-running operation that has been started: the immediate response, and a way to wait until the
- * polled entity reaches a target state. Polling runs on the client's shared scheduler; {@link #get()} blocks only the
- * thread that chooses to block, {@link #toCompletableFuture()} blocks nothing.
+ * polled entity reaches a target state. Polls are paced by the client's shared scheduler and made on its I/O threads;
+ * {@link #get()} blocks only the thread that chooses to block (which makes the polls that are due at once itself),
+ * {@link #toCompletableFuture()} blocks nothing.
  *
  * @param <T> the polled entity (e.g. {@code Run})
  * @param <R> the immediate response of the operation that started it (e.g. {@code SubmitRunResponse})
@@ -25,6 +26,14 @@ public final class Wait<T, R> {
     @FunctionalInterface
     public interface Engine<T> {
         CompletableFuture<T> start(Duration timeout, Consumer<T> progress);
+
+        /**
+         * As {@link #start}, for a caller that blocks on the result anyway: an engine may make the first poll (and
+         * polls due at once after it) on the calling thread instead of handing over to another thread and back.
+         */
+        default CompletableFuture<T> startOnCaller(Duration timeout, Consumer<T> progress) {
+            return start(timeout, progress);
+        }
     }
 
     private final R response;
@@ -66,8 +75,10 @@ public final class Wait<T, R> {
      * @throws WaitTimeoutException when the timeout elapses first
      */
     public T get(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         try {
-            return toCompletableFuture(timeout).get();
+            // this thread blocks anyway: it makes the first poll, and the next ones while they are due at once
+            return engine.startOnCaller(timeout, this::notifyListeners).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabricksException("interrupted while waiting", e);
