@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -224,11 +225,26 @@ public class DatabricksProducer extends DefaultAsyncProducer {
         if (!endpoint.isWait()) {
             return response.thenApply(r -> new Outcome(r, null, false, false));
         }
-        return response.thenCompose(r -> {
+        // the wait starts on the thread that completed the call (an I/O thread), never on the routing thread
+        return response.thenComposeAsync(r -> {
             // the ids of the immediate response (run_id, ...) are on the message even if the wait then fails
             copyHeaders(fields(client), r, exchange.getMessage());
             return await(client, op, request, r, exchange);
-        });
+        }, offThread(Thread.currentThread(), client));
+    }
+
+    /**
+     * Runs a continuation where it is completed, unless that is {@code routing} (the call was answered before the
+     * continuation was attached): then on the client's I/O executor, so that a wait never holds the routing thread.
+     */
+    private static Executor offThread(Thread routing, ApiClient client) {
+        return task -> {
+            if (Thread.currentThread() == routing) {
+                client.executor().execute(task);
+            } else {
+                task.run();
+            }
+        };
     }
 
     /** Polls the waiter until a final state, then applies failOnResultState and onWaitTimeout. */
@@ -242,7 +258,8 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             progressLog.accept(entity);
         });
         endpoint.waitsInProgress.incrementAndGet();
-        CompletableFuture<Object> polled = wait.toCompletableFuture(endpoint.effectiveWaitTimeout());
+        // on an I/O thread (see call): it makes the first poll and those due at once after it (pollInterval=0)
+        CompletableFuture<Object> polled = wait.pollFromHere(endpoint.effectiveWaitTimeout());
         cancelOnStop(polled, client, request, response);
         return polled.handle((entity, failure) -> {
             endpoint.waitsInProgress.decrementAndGet(); // before the exchange goes on

@@ -75,16 +75,26 @@ public final class Wait<T, R> {
      * @throws WaitTimeoutException when the timeout elapses first
      */
     public T get(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
         try {
             // this thread blocks anyway: it makes the first poll, and the next ones while they are due at once
-            return engine.startOnCaller(timeout, this::notifyListeners).get();
+            return pollFromHere(timeout).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabricksException("interrupted while waiting", e);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         }
+    }
+
+    /**
+     * As {@link #toCompletableFuture(Duration)}, but the calling thread makes the first poll, and the polls due at
+     * once after it, before this returns; later polls run on the client's threads. For a caller that is one of the
+     * client's I/O threads already (e.g. in the continuation of an async call), which saves a hand-over per poll at
+     * a zero interval; never call it from a thread that must not block on a round trip.
+     */
+    public CompletableFuture<T> pollFromHere(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return engine.startOnCaller(timeout, this::notifyListeners);
     }
 
     /** Polls in the background up to the default timeout; holds no thread while waiting. */
