@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.camelbricks.api.registry.Operation;
+import io.camelbricks.api.wire.WirePath;
 
 /**
  * Logs each state the awaited entity enters, once, at INFO ({@code databricks:jobs/submit run_id=5: PENDING ->
@@ -17,16 +18,14 @@ import io.camelbricks.api.registry.Operation;
 final class WaitProgressLog implements Consumer<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabricksProducer.class);
 
-    private final ObjectMapper mapper;
     private final String path;
-    private final String statusPath;
+    private final WirePath statusPath;
     private final String subject;
     private String last;
 
     WaitProgressLog(ObjectMapper mapper, String path, Operation<Object, Object> op, Object response) {
-        this.mapper = mapper;
         this.path = path;
-        this.statusPath = op.waitSpec().statusPath();
+        this.statusPath = WirePath.of(mapper, op.waitSpec().statusPath());
         this.subject = subjectOf(mapper, op, response);
     }
 
@@ -35,8 +34,8 @@ final class WaitProgressLog implements Consumer<Object> {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        JsonNode node = ResultHeaders.at(mapper.valueToTree(entity), statusPath);
-        String state = node == null ? "?" : node.asText();
+        String text = statusPath.textIn(entity);
+        String state = text == null ? "?" : text;
         if (!state.equals(last)) {
             LOG.info("databricks:{} {}: {}{}", path, subject, last == null ? "" : last + " -> ", state);
             last = state;

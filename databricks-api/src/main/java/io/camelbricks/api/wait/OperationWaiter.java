@@ -1,7 +1,6 @@
 package io.camelbricks.api.wait;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,6 +20,7 @@ import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.OperationRegistry;
 import io.camelbricks.api.registry.Operation;
 import io.camelbricks.api.registry.WaitSpec;
+import io.camelbricks.api.wire.WirePath;
 
 /**
  * Polls the operation named by a {@link WaitSpec} on the client's I/O threads, paced by its scheduler, until the entity's status is a target
@@ -37,6 +37,8 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
     private final Operation<Object, T> poll;
     private final Object pollRequest;
     private final WaitPolicy policy;
+    private final WirePath statusPath;
+    private final WirePath messagePath;
 
     private OperationWaiter(ApiClient client, WaitSpec spec, Operation<Object, T> poll, Object pollRequest,
                             WaitPolicy policy) {
@@ -45,6 +47,8 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
         this.poll = poll;
         this.pollRequest = pollRequest;
         this.policy = policy;
+        this.statusPath = WirePath.of(client.mapper(), spec.statusPath());
+        this.messagePath = spec.messagePath() == null ? null : WirePath.of(client.mapper(), spec.messagePath());
     }
 
     /** The waiter of {@code op}, with poll arguments taken from its request and response. */
@@ -187,9 +191,8 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
 
         /** Completes the wait on a final state or the deadline, else returns the nanoseconds to the next poll. */
         private long onPolled(T entity, int attempt) {
-            JsonNode tree = client.mapper().valueToTree(entity);
-            String state = textAt(tree, spec.statusPath());
-            String message = spec.messagePath() == null ? null : textAt(tree, spec.messagePath());
+            String state = statusPath.textIn(entity);
+            String message = messagePath == null ? null : messagePath.textIn(entity);
             progress.accept(entity);
             if (isOneOf(state, spec.targetStates())) {
                 result.complete(entity);
@@ -226,15 +229,5 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
 
     private static String join(List<String> states) {
         return String.join(" or ", states);
-    }
-
-    /** The text at a dotted path ({@code state.life_cycle_state}), or null. */
-    static String textAt(JsonNode tree, String dottedPath) {
-        JsonNode node = tree;
-        Iterator<String> parts = List.of(dottedPath.split("\\.")).iterator();
-        while (node != null && parts.hasNext()) {
-            node = node.get(parts.next());
-        }
-        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
     }
 }
