@@ -2,6 +2,7 @@ package io.camelbricks.api.wait;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -102,7 +103,8 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
     }
 
     /**
-     * The polls of one wait. Each poll's first attempt runs on an I/O thread; when the next poll is due at once
+     * The polls of one wait. Each poll's first attempt runs on an I/O thread (the first polls of
+     * {@link #startOnCaller} on the caller); when the next poll is due at once
      * (a zero interval) it runs on the same thread straight away, without a hand-over to the scheduler and back;
      * otherwise the scheduler starts it on an I/O thread when due. A retry of a poll is scheduled as any retry, and
      * no thread is held while it or the next poll is pending.
@@ -149,7 +151,7 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
                 ApiResponse<T> response;
                 try {
                     response = answer.join();
-                } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                } catch (CompletionException | CancellationException e) {
                     next(attempt, null, e);
                     return;
                 }
