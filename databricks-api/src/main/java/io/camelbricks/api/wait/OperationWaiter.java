@@ -69,20 +69,21 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
 
     private static Object pollRequest(ApiClient client, WaitSpec spec, Operation<?, ?> poll, Object request, Object response) {
         ObjectNode args = client.mapper().createObjectNode();
-        JsonNode requestTree = request == null ? null : client.mapper().valueToTree(request);
-        JsonNode responseTree = response == null ? null : client.mapper().valueToTree(response);
         for (int i = 0; i < spec.pollArguments().size(); i++) {
             String source = spec.pollArguments().get(i);
             int dot = source.indexOf('.');
-            String from = source.substring(0, dot);
-            String field = source.substring(dot + 1);
-            JsonNode tree = "request".equals(from) ? requestTree : responseTree;
-            JsonNode value = tree == null ? null : tree.get(field);
-            if (value == null || value.isNull()) {
+            Object from = "request".equals(source.substring(0, dot)) ? request : response;
+            // read through the getters: no JSON tree of the (possibly large) request or response
+            Object value = from == null ? null : WirePath.of(client.mapper(), source.substring(dot + 1)).valueIn(from);
+            if (value == null || value instanceof JsonNode node && node.isNull()) {
                 throw new DatabricksException("cannot wait: " + source + " is missing, so " + poll.id()
                         + " cannot be polled");
             }
-            args.set(spec.pollFields().get(i), value);
+            if (value instanceof JsonNode node) {
+                args.set(spec.pollFields().get(i), node);
+            } else {
+                args.putPOJO(spec.pollFields().get(i), value);
+            }
         }
         return poll.requestType() == Void.class ? null : client.mapper().convertValue(args, poll.requestType());
     }

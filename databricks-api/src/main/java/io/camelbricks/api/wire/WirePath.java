@@ -57,19 +57,29 @@ public final class WirePath {
 
     /** The text at this path of {@code model}'s JSON, or null (missing, JSON null, object or array). */
     public String textIn(Object model) {
+        Object value = valueIn(model);
+        return value == null ? null : leafText(value);
+    }
+
+    /**
+     * The value at this path of {@code model}: what its getter returns ({@code Long}, {@code String}, an open enum,
+     * a model), or a {@link JsonNode} where the path went through a field the model keeps as unknown or a map; null
+     * when a field on the way is missing.
+     */
+    public Object valueIn(Object model) {
         Object node = model;
         for (int i = 0; i < names.size() && node != null; i++) {
             if (node instanceof JsonNode json) {
-                return textOf(at(json, i));
+                return at(json, i);
             }
             AnnotatedMember getter = node instanceof Map || node instanceof Collection ? null
                     : PROPERTIES.get(node.getClass()).get(names.get(i));
             if (getter == null) {
-                return textOf(at(mapper.valueToTree(node), i));
+                return at(mapper.valueToTree(node), i);
             }
             node = getter.getValue(node);
         }
-        return node == null ? null : leafText(node);
+        return node;
     }
 
     private JsonNode at(JsonNode json, int from) {
