@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.camelbricks.api.service.jobs.Run;
+import io.camelbricks.api.service.jobs.RunLifeCycleState;
 
 class WirePathTest {
     private final ObjectMapper mapper = JsonMapper.shared();
@@ -64,6 +65,18 @@ class WirePathTest {
 
         assertThat(WirePath.of(mapper, "state.phase.name").textIn(run)).isEqualTo("warming");
         assertThat(WirePath.of(mapper, "extra").textIn(run)).isEqualTo("7");
+    }
+
+    @Test
+    void valueInGivesWhatTheGetterReturnsOrTheJsonOfAnUnknownField() throws Exception {
+        Run run = run("{\"run_id\":12,\"state\":{\"life_cycle_state\":\"RUNNING\"},\"extra\":{\"a\":1}}");
+
+        assertThat(WirePath.of(mapper, "run_id").valueIn(run)).isEqualTo(12L);
+        assertThat(WirePath.of(mapper, "state.life_cycle_state").valueIn(run))
+                .isEqualTo(RunLifeCycleState.RUNNING);
+        assertThat(WirePath.of(mapper, "extra.a").valueIn(run)).isInstanceOf(JsonNode.class)
+                .hasToString("1");
+        assertThat(WirePath.of(mapper, "state.result_state").valueIn(run)).isNull();
     }
 
     @Test
