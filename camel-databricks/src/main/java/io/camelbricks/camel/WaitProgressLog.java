@@ -2,7 +2,6 @@ package io.camelbricks.camel;
 
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slf4j.Logger;
@@ -44,13 +43,12 @@ final class WaitProgressLog implements Consumer<Object> {
 
     /** {@code run_id=5000000001}: the first poll argument taken from the response, for log lines. */
     static String subjectOf(ObjectMapper mapper, Operation<Object, Object> op, Object response) {
-        JsonNode tree = response == null ? null : mapper.valueToTree(response);
         for (String source : op.waitSpec().pollArguments()) {
-            if (source.startsWith("response.") && tree != null) {
+            if (source.startsWith("response.") && response != null) {
                 String field = source.substring("response.".length());
-                JsonNode value = ResultHeaders.at(tree, field);
+                String value = WirePath.of(mapper, field).textIn(response);
                 if (value != null) {
-                    return field + "=" + value.asText();
+                    return field + "=" + value;
                 }
             }
         }

@@ -59,7 +59,7 @@ public final class DatabricksConfig {
     /**
      * Default for {@code max_connections_per_pool}: 8 parallel calls per client, each with a pooled connection and
      * an I/O thread. Waits and sleeping retries hold neither, so this bounds threads, not waits: 10,000 concurrent
-     * waits of the Camel component run in 16 JVM threads with it (benchmarks/README.md). The Databricks SDKs pool 20;
+     * waits of the Camel component run in 15 JVM threads with it (benchmarks/README.md). The Databricks SDKs pool 20;
      * raise it when more threads call one client at the same time.
      */
     public static final int DEFAULT_MAX_CONNECTIONS = 8;

@@ -39,19 +39,28 @@ final class BeanReaderEmitter {
                 + ".class)\n";
     }
 
+    /**
+     * Opens the nested reader class of {@code self}: its Javadoc, {@code extends base<self>}, the {@code INSTANCE} the
+     * readers of other classes use and the constructor; the caller writes the methods and closes it.
+     */
+    static void openReaderClass(JavaSourceFile f, String self, String base, String javadoc) {
+        f.body().append("    /** ").append(javadoc).append(" */\n")
+                .append("    public static final class ").append(NESTED).append(" extends ")
+                .append(f.name(BINDING, base)).append('<').append(self).append("> {\n")
+                .append("        /** The reader of fields of this type. */\n")
+                .append("        public static final ").append(NESTED).append(" INSTANCE = new ").append(NESTED).append("();\n\n")
+                .append("        public ").append(NESTED).append("() {\n")
+                .append("            super(").append(self).append(".class);\n        }\n\n");
+    }
+
     void write() {
         String self = bean.type().simpleName();
         String parser = f.name(JACKSON_CORE, "JsonParser");
         String ctxt = f.name(JACKSON_DATABIND, "DeserializationContext");
         String io = f.name("java.io", "IOException");
-        out.append("    /** Reads a {@code ").append(self).append("} from JSON without reflection (see {@code BeanReader}). */\n")
-                .append("    public static final class ").append(NESTED).append(" extends ")
-                .append(f.name(BINDING, "BeanReader")).append('<').append(self).append("> {\n")
-                .append("        /** The reader of fields of this type. */\n")
-                .append("        public static final ").append(NESTED).append(" INSTANCE = new ").append(NESTED).append("();\n\n")
-                .append("        public ").append(NESTED).append("() {\n")
-                .append("            super(").append(self).append(".class);\n        }\n\n")
-                .append("        @Override\n        protected ").append(self).append(" newBean() {\n")
+        openReaderClass(f, self, "BeanReader",
+                "Reads a {@code " + self + "} from JSON without reflection (see {@code BeanReader}).");
+        out.append("        @Override\n        protected ").append(self).append(" newBean() {\n")
                 .append("            return new ").append(self).append("();\n        }\n\n")
                 .append("        @Override\n        protected boolean readField(").append(self).append(" bean, String name, ")
                 .append(parser).append(" p, ").append(ctxt).append(" ctxt) throws ").append(io).append(" {\n");

@@ -18,16 +18,9 @@ public final class EnumWriter {
 
     /** The nested {@code FromJson}: an {@code OpenEnumReader} over {@code of(String)}. */
     private static void reader(JavaSourceFile file, String self) {
-        String nested = BeanReaderEmitter.NESTED;
-        file.body().append("    /** Reads a {@code ").append(self).append("} from JSON through {@link #of(String)}. */\n")
-                .append("    public static final class ").append(nested).append(" extends ")
-                .append(file.name("io.camelbricks.api.wire.binding", "OpenEnumReader")).append('<').append(self)
-                .append("> {\n")
-                .append("        /** The reader of fields of this type. */\n")
-                .append("        public static final ").append(nested).append(" INSTANCE = new ").append(nested).append("();\n\n")
-                .append("        public ").append(nested).append("() {\n")
-                .append("            super(").append(self).append(".class);\n        }\n\n")
-                .append("        @Override\n        protected ").append(self).append(" of(String value) {\n")
+        BeanReaderEmitter.openReaderClass(file, self, "OpenEnumReader",
+                "Reads a {@code " + self + "} from JSON through {@link #of(String)}.");
+        file.body().append("        @Override\n        protected ").append(self).append(" of(String value) {\n")
                 .append("            return ").append(self).append(".of(value);\n        }\n    }\n");
     }
 

@@ -24,9 +24,9 @@ import io.camelbricks.api.registry.WaitSpec;
 import io.camelbricks.api.wire.WirePath;
 
 /**
- * Polls the operation named by a {@link WaitSpec} on the client's I/O threads, paced by its scheduler, until the entity's status is a target
- * state (success), a failure state ({@link WaitFailedException} with the status message) or the timeout elapses
- * ({@link WaitTimeoutException}). Between polls no thread is held.
+ * Polls the operation named by a {@link WaitSpec} on the client's I/O threads, paced by its scheduler, until the
+ * entity's status is a target state (success), a failure state ({@link WaitFailedException} with the status message)
+ * or the timeout elapses ({@link WaitTimeoutException}). Between polls no thread is held.
  *
  * @param <T> the polled entity
  */
@@ -90,17 +90,17 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
 
     @Override
     public CompletableFuture<T> start(Duration timeout, Consumer<T> progress) {
-        CompletableFuture<T> result = client.track(new CompletableFuture<>());
-        new Polling(System.nanoTime() + timeout.toNanos(), timeout, progress, result).pollOnExecutor(1);
-        return result;
+        Polling polling = new Polling(timeout, progress);
+        polling.pollOnExecutor(1);
+        return polling.result;
     }
 
     /** The first poll, and the polls due at once after it, on the calling thread (which blocks on the result). */
     @Override
     public CompletableFuture<T> startOnCaller(Duration timeout, Consumer<T> progress) {
-        CompletableFuture<T> result = client.track(new CompletableFuture<>());
-        new Polling(System.nanoTime() + timeout.toNanos(), timeout, progress, result).pollHere(1);
-        return result;
+        Polling polling = new Polling(timeout, progress);
+        polling.pollHere(1);
+        return polling.result;
     }
 
     /**
@@ -118,11 +118,12 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
         private final Consumer<T> progress;
         private final CompletableFuture<T> result;
 
-        Polling(long deadline, Duration timeout, Consumer<T> progress, CompletableFuture<T> result) {
-            this.deadline = deadline;
+        /** A wait of {@code timeout} from now, its result tracked by the client (closing it fails the wait). */
+        Polling(Duration timeout, Consumer<T> progress) {
+            this.deadline = System.nanoTime() + timeout.toNanos();
             this.timeout = timeout;
             this.progress = progress;
-            this.result = result;
+            this.result = client.track(new CompletableFuture<>());
         }
 
         void pollOnExecutor(int attempt) {
