@@ -1,5 +1,6 @@
 package io.camelbricks.camel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -124,8 +125,16 @@ class DatabricksProducerTest extends EmulatorTestSupport {
 
         Exchange here = template.request("direct:getRunRoutedOn",
                 e -> e.getMessage().setHeader("CamelDatabricks.runId", runId));
-        Exchange pooled = template.request("direct:getRunThroughThePool",
-                e -> e.getMessage().setHeader("CamelDatabricks.runId", runId));
+        // answered late, so that the pooled call is still on the wire when the producer returns: an answer that came
+        // before would let the exchange go on on the routing thread (the producer's completed-at-once path)
+        emulator().faults().on("GET", "/jobs/runs/get").delay(Duration.ofMillis(200));
+        Exchange pooled;
+        try {
+            pooled = template.request("direct:getRunThroughThePool",
+                    e -> e.getMessage().setHeader("CamelDatabricks.runId", runId));
+        } finally {
+            emulator().faults().clear();
+        }
 
         for (Exchange out : List.of(here, pooled)) {
             assertThat(out.getException()).isNull();
