@@ -1,6 +1,7 @@
 package io.camelbricks.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import io.camelbricks.api.WorkspaceClient;
 import io.camelbricks.api.service.jobs.Run;
 import io.camelbricks.api.wait.Wait;
 import io.camelbricks.api.wait.WaitPolicy;
+import io.camelbricks.api.wire.JsonMapper;
 
 /**
  * Side by side, in one invocation, against one emulator running in its own process ({@link EmulatorServer}): the
@@ -228,7 +230,13 @@ public final class SideBySide {
             jobId = firstJobId();
             emu.command("clear");
         };
-        Map<String, double[]> times = measure(names, n / 5, n, freshRuns, (c, k) -> {
+        byte[] ourBody = JsonMapper.shared().writeValueAsBytes(Clients.OUR_SUBMIT);
+        if (!Arrays.equals(ourBody, Clients.submitJson())) {
+            throw new IllegalStateException("the plain loop must send the body ours sends: "
+                    + new String(ourBody, StandardCharsets.UTF_8));
+        }
+        // a whole pass per client to warm up: a fifth left the rounds falling for every client through the run
+        Map<String, double[]> times = measure(names, n, n, freshRuns, (c, k) -> {
             for (int i = 0; i < k; i++) {
                 c.submitAndWait();
             }
@@ -513,18 +521,32 @@ public final class SideBySide {
 
     private void table(String title, int items, Map<String, double[]> times) {
         System.out.println(title + "; median of " + times.values().iterator().next().length + " rounds");
-        System.out.printf(Locale.ROOT, "  %-22s %9s %10s %9s %9s   %s%n", "client", "median s", "µs/item", "× plain",
-                "× ours", "rounds (s)");
+        System.out.printf(Locale.ROOT, "  %-22s %9s %10s %9s %9s %9s   %s%n", "client", "median s", "µs/item",
+                "× plain", "paired", "× ours", "rounds (s)");
         double plain = times.containsKey(Clients.PLAIN) ? median(times.get(Clients.PLAIN)) : Double.NaN;
         double ours = times.containsKey(Clients.OURS) ? median(times.get(Clients.OURS)) : Double.NaN;
         for (Map.Entry<String, double[]> e : times.entrySet()) {
             double m = median(e.getValue());
-            System.out.printf(Locale.ROOT, "  %-22s %9.3f %10.1f %9s %9s   %s%n", e.getKey(), m, m * 1e6 / items,
+            System.out.printf(Locale.ROOT, "  %-22s %9.3f %10.1f %9s %9s %9s   %s%n", e.getKey(), m, m * 1e6 / items,
                     Double.isNaN(plain) ? "" : String.format(Locale.ROOT, "%.3f", m / plain),
+                    Double.isNaN(plain) ? "" : String.format(Locale.ROOT, "%.3f",
+                            pairedRatio(e.getValue(), times.get(Clients.PLAIN))),
                     Set.of(Clients.CAMEL, Clients.ASYNC).contains(e.getKey()) && !Double.isNaN(ours)
                             ? String.format(Locale.ROOT, "%.3f", m / ours) : "",
                     fmtRounds(e.getValue(), 3));
         }
+    }
+
+    /**
+     * The median over rounds of this client's time ÷ the plain loop's time in the same round: what drifts between
+     * rounds (JIT, the machine's other load) divides out, where the ratio of the two medians keeps it.
+     */
+    static double pairedRatio(double[] client, double[] plain) {
+        double[] ratios = new double[client.length];
+        for (int r = 0; r < client.length; r++) {
+            ratios[r] = client[r] / plain[r];
+        }
+        return median(ratios);
     }
 
     private static String fmtRounds(double[] xs, int decimals) {

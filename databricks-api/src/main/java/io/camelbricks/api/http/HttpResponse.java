@@ -2,6 +2,7 @@ package io.camelbricks.api.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,9 @@ import io.camelbricks.api.registry.ResponseHeaders;
  * returns the connection to the pool.
  */
 public final class HttpResponse implements AutoCloseable, ResponseHeaders {
+    /** Bodies announced larger than this are read in chunks as they come, not into one array of the announced size. */
+    static final long MAX_PRESIZED_BODY = 8L << 20;
+
     private final int status;
     private final String reason;
     private final List<Map.Entry<String, String>> headers;
@@ -60,7 +64,45 @@ public final class HttpResponse implements AutoCloseable, ResponseHeaders {
     /** Reads the whole body and closes the response. */
     public byte[] readAllAndClose() throws IOException {
         try (this) {
-            return body.readAllBytes();
+            return readAll(body, announcedLength());
+        }
+    }
+
+    /**
+     * The whole of {@code in}, read into an array of the announced size when there is one (a JSON answer of a
+     * kilobyte then costs a kilobyte, not the 16 KB chunks of {@link InputStream#readAllBytes()}). The size is a hint
+     * only: a shorter body gives what came, a longer one (a body the transport decompressed) is read to its end.
+     */
+    static byte[] readAll(InputStream in, long announced) throws IOException {
+        if (announced < 0 || announced > MAX_PRESIZED_BODY) {
+            return in.readAllBytes();
+        }
+        byte[] head = new byte[(int) announced];
+        int n = in.readNBytes(head, 0, head.length);
+        if (n < head.length) {
+            return Arrays.copyOf(head, n);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return head;
+        }
+        byte[] rest = in.readAllBytes();
+        byte[] all = Arrays.copyOf(head, n + 1 + rest.length);
+        all[n] = (byte) next;
+        System.arraycopy(rest, 0, all, n + 1, rest.length);
+        return all;
+    }
+
+    /** The Content-Length the answer announced, or -1 (none, or not a number). */
+    long announcedLength() {
+        String length = first("Content-Length");
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -1,10 +1,12 @@
 package io.camelbricks.api.wire;
 
+import java.lang.reflect.AccessibleObject;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,12 +32,36 @@ public final class WirePath {
             for (BeanPropertyDefinition property : description.findProperties()) {
                 AnnotatedMember accessor = property.getAccessor();
                 if (accessor != null && property.couldSerialize()) {
-                    byName.put(property.getName(), accessor);
+                    byName.put(property.getName(), withoutAccessChecks(accessor));
                 }
             }
             return Collections.unmodifiableMap(byName);
         }
     };
+
+    /**
+     * The {@code @JsonValue} accessor of a class (an open enum's wire value), if it has one: how a leaf that is
+     * neither text, number nor boolean is read without writing it into a JSON tree.
+     */
+    private static final ClassValue<Optional<AnnotatedMember>> JSON_VALUE = new ClassValue<>() {
+        @Override
+        protected Optional<AnnotatedMember> computeValue(Class<?> type) {
+            ObjectMapper mapper = JsonMapper.shared();
+            BeanDescription description = mapper.getSerializationConfig().introspect(mapper.constructType(type));
+            return Optional.ofNullable(description.findJsonValueAccessor()).map(WirePath::withoutAccessChecks);
+        }
+    };
+
+    /**
+     * The accessor, made accessible where the module system allows it: a reflective call then skips the caller
+     * access check it otherwise makes every time (a waiter reads a path on every poll).
+     */
+    private static AnnotatedMember withoutAccessChecks(AnnotatedMember accessor) {
+        if (accessor.getMember() instanceof AccessibleObject member) {
+            member.trySetAccessible();
+        }
+        return accessor;
+    }
 
     private final ObjectMapper mapper;
     private final List<String> names;
@@ -97,7 +123,17 @@ public final class WirePath {
         if (leaf instanceof Number || leaf instanceof Boolean) {
             return leaf.toString();
         }
-        return textOf(leaf instanceof JsonNode json ? json : mapper.valueToTree(leaf)); // an enum by its wire value
+        if (leaf instanceof JsonNode json) {
+            return textOf(json);
+        }
+        Optional<AnnotatedMember> jsonValue = JSON_VALUE.get(leaf.getClass());
+        if (jsonValue.isPresent()) { // an open enum by its wire value
+            Object value = jsonValue.get().getValue(leaf);
+            if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+                return value == null ? null : value.toString();
+            }
+        }
+        return textOf(mapper.valueToTree(leaf));
     }
 
     private static String textOf(JsonNode node) {

@@ -88,11 +88,10 @@ public abstract class BeanReader<T> extends StdDeserializer<T> implements ValueR
 
     private T readInto(T bean, JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            t = p.nextToken();
-        }
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
+        // nextFieldName: the parser's fast path for names (no token object per name)
+        String name = t == JsonToken.START_OBJECT ? p.nextFieldName()
+                : t == JsonToken.FIELD_NAME ? p.currentName() : null;
+        for (; name != null; name = p.nextFieldName()) {
             p.nextToken();
             try {
                 if (!readField(bean, name, p, ctxt)) {
