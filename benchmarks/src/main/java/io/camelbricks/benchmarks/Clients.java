@@ -56,8 +56,8 @@ final class Clients {
         return SUBMIT_JSON.clone();
     }
 
-    private static final byte[] SUBMIT_JSON = ("{\"run_name\":\"bench\",\"tasks\":[{\"task_key\":\"main\","
-            + "\"notebook_task\":{\"notebook_path\":\"/Workspace/Shared/bench\"}}]}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SUBMIT_JSON = ("{\"run_name\":\"bench\",\"tasks\":[{\"notebook_task\":{\"notebook_path\":"
+            + "\"/Workspace/Shared/bench\"},\"task_key\":\"main\"}]}").getBytes(StandardCharsets.UTF_8);
 
     /** One way of calling. Unsupported workloads throw {@link UnsupportedOperationException}. */
     interface Client extends AutoCloseable {

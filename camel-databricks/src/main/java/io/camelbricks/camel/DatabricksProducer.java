@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -210,8 +211,8 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             CompletableFuture<Object> prepared = runs == null ? CompletableFuture.completedFuture(request)
                     : runs.prepare(client, request, endpoint.getComponent().blockingExecutor(client));
             boolean walks = runs != null && runs.walks(exchange.getMessage(), endpoint.isAutoIdempotencyToken())
-                    && client.mapper().valueToTree(request).path(DatabricksEndpoint.IDEMPOTENCY_TOKEN_FIELD).asText("")
-                            .isEmpty();
+                    && String.valueOf(Objects.requireNonNullElse(fields(client).at(request,
+                            DatabricksEndpoint.IDEMPOTENCY_TOKEN_FIELD), "")).isEmpty();
             // a call that does not wait may send from this thread; a wait never holds it
             boolean here = !endpoint.isWait() && endpoint.isCallOnRoutingThread();
             response = prepared.thenCompose(sent -> walks ? runs.startByKey(client, sent, exchange)
@@ -293,7 +294,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
                                               int repairs) {
         FailureStates failOn = endpoint.failureStates();
         String failingState = failOn == null || failOn.states().isEmpty() ? null
-                : failOn.failingState(client.mapper().valueToTree(entity));
+                : failOn.failingState(fields(client), entity);
         if (failingState == null) {
             return CompletableFuture.completedFuture(new Outcome(response, entity, true, false));
         }
@@ -331,9 +332,10 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             return;
         }
         ObjectMapper mapper = client.mapper();
-        String what = cancellation.describe(mapper, request, response);
+        // built when the route stops, not for every wait: most waits end without being cancelled
         cancelOnStop.put(polled, () -> client.executeAsync(cancellation.operation(),
                 cancellation.request(mapper, request, response)).whenComplete((ok, failure) -> {
+                    String what = cancellation.describe(mapper, request, response);
                     if (failure == null) {
                         LOG.info("databricks:{}: the route stopped while waiting, cancelled with {}",
                                 endpoint.getPath(), what);

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.camelbricks.api.registry.Operation;
 
@@ -49,16 +48,19 @@ final class FailureStates {
         return states;
     }
 
-    /** The state of {@code entity} that fails the wait (its result state first, then its status), or null. */
-    String failingState(JsonNode entity) {
+    /**
+     * The state of {@code entity} that fails the wait (its result state first, then its status), or null; read
+     * through {@code fields} (the getters), not a JSON tree of the entity.
+     */
+    String failingState(ResultFields fields, Object entity) {
         if (states.isEmpty() || entity == null) {
             return null;
         }
-        JsonNode result = ResultHeaders.at(entity, RESULT_STATE_PATH);
-        if (result != null && states.contains(result.asText())) {
-            return result.asText();
+        Object result = fields.at(entity, RESULT_STATE_PATH);
+        if (result != null && states.contains(result.toString())) {
+            return result.toString();
         }
-        JsonNode status = ResultHeaders.at(entity, statusPath);
-        return status != null && states.contains(status.asText()) ? status.asText() : null;
+        Object status = fields.at(entity, statusPath);
+        return status != null && states.contains(status.toString()) ? status.toString() : null;
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 
+import io.camelbricks.api.wire.OpenEnum;
+
 /**
  * Reads the scalar at a dotted path of wire names ({@code state.life_cycle_state}) from a response, polled entity or
  * listed item as its JSON would show it, without writing the value as JSON: a typed model through the accessors
@@ -26,7 +28,8 @@ final class ResultFields {
      * A model class's readable properties by wire name, its any-getter (the unknown fields) if any, and whether
      * its JSON is an object (not a value written by a {@code @JsonValue} accessor or a custom serializer).
      */
-    private record BeanFields(Map<String, AnnotatedMember> properties, AnnotatedMember anyGetter, boolean object) {
+    private record BeanFields(Map<String, AnnotatedMember> properties, AnnotatedMember anyGetter, boolean object,
+                              AnnotatedMember jsonValue) {
     }
 
     private final ObjectMapper mapper;
@@ -37,6 +40,8 @@ final class ResultFields {
         }
     };
     private final Map<Enum<?>, String> enumTexts = new ConcurrentHashMap<>();
+    /** Paths split once: the same name strings each time, so their hash codes are computed once. */
+    private final Map<String, String[]> splitPaths = new ConcurrentHashMap<>();
 
     ResultFields(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -48,7 +53,7 @@ final class ResultFields {
 
     /** The scalar at {@code dottedPath} of {@code value}, or null when absent, null or not a scalar. */
     Object at(Object value, String dottedPath) {
-        return at(value, dottedPath.split("\\."));
+        return at(value, splitPaths.computeIfAbsent(dottedPath, p -> p.split("\\.")));
     }
 
     /** As {@link #at(Object, String)}, the path split at its dots. */
@@ -107,9 +112,13 @@ final class ResultFields {
         if (anyGetter != null) {
             anyGetter.fixAccess(true);
         }
-        boolean object = !unwrapped && description.findJsonValueAccessor() == null
+        AnnotatedMember jsonValue = description.findJsonValueAccessor();
+        if (jsonValue != null) {
+            jsonValue.fixAccess(true);
+        }
+        boolean object = !unwrapped && jsonValue == null
                 && (!properties.isEmpty() || anyGetter != null) && writtenAsBean(type);
-        return new BeanFields(Map.copyOf(properties), anyGetter, object);
+        return new BeanFields(Map.copyOf(properties), anyGetter, object, jsonValue);
     }
 
     /** Whether Jackson writes {@code type} with its bean serializer (property by property, as read here). */
@@ -131,12 +140,24 @@ final class ResultFields {
         if (leaf instanceof CharSequence || leaf instanceof Number || leaf instanceof Boolean) {
             return leaf instanceof CharSequence text ? text.toString() : leaf;
         }
+        if (leaf instanceof OpenEnum constant) {
+            return constant.value(); // a generated open enum: its wire value
+        }
         if (leaf instanceof Enum<?> constant) {
             return enumTexts.computeIfAbsent(constant, c -> mapper.valueToTree(c).asText());
         }
-        if (leaf instanceof Map<?, ?> || leaf instanceof Collection<?> || leaf.getClass().isArray()
-                || !(leaf instanceof JsonNode) && beans.get(leaf.getClass()).object()) {
-            return null; // an object or array in the JSON
+        if (leaf instanceof Map<?, ?> || leaf instanceof Collection<?> || leaf.getClass().isArray()) {
+            return null; // an array or object in the JSON
+        }
+        if (!(leaf instanceof JsonNode)) {
+            BeanFields fields = beans.get(leaf.getClass());
+            if (fields.object()) {
+                return null; // an object in the JSON
+            }
+            Object value = fields.jsonValue() == null ? null : fields.jsonValue().getValue(leaf);
+            if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
+                return scalar(value); // written as its value (@JsonValue), without a JSON tree per read
+            }
         }
         JsonNode json = leaf instanceof JsonNode node ? node : mapper.valueToTree(leaf);
         if (json == null || json.isNull() || json.isMissingNode() || json.isContainerNode()) {

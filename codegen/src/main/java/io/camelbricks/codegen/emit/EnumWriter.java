@@ -36,7 +36,8 @@ public final class EnumWriter {
                 .append("}: an open enum. Values this version does not know are kept, compare unequal to every\n")
                 .append(" * constant and serialise back unchanged ({@link #isKnown()} tells them apart).\n */\n")
                 .append(BeanReaderEmitter.annotation(file, self))
-                .append("public final class ").append(self).append(" {\n");
+                .append("public final class ").append(self).append(" implements ")
+                .append(file.name("io.camelbricks.api.wire", "OpenEnum")).append(" {\n");
         java.util.List<String> names = new java.util.ArrayList<>();
         for (EnumClass.Constant c : e.constants()) {
             out.append("    public static final ").append(self).append(' ').append(c.name()).append(" = new ")
@@ -60,6 +61,7 @@ public final class EnumWriter {
                 .append("        ").append(self).append(" known = BY_VALUE.get(value);\n")
                 .append("        return known != null ? known : new ").append(self).append("(value);\n    }\n\n")
                 .append("    /** The wire value. */\n")
+                .append("    @Override\n")
                 .append("    @").append(file.name(BeanEmitter.JACKSON, "JsonValue")).append('\n')
                 .append("    public String value() {\n        return value;\n    }\n\n")
                 .append("    /** Whether this value is one of the constants of this version. */\n")

@@ -126,8 +126,11 @@ public final class WirePath {
         if (leaf instanceof JsonNode json) {
             return textOf(json);
         }
+        if (leaf instanceof OpenEnum constant) {
+            return constant.value();
+        }
         Optional<AnnotatedMember> jsonValue = JSON_VALUE.get(leaf.getClass());
-        if (jsonValue.isPresent()) { // an open enum by its wire value
+        if (jsonValue.isPresent()) { // another class written as its value
             Object value = jsonValue.get().getValue(leaf);
             if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
                 return value == null ? null : value.toString();
