@@ -157,8 +157,15 @@ public final class ApacheHttpTransport implements HttpTransport {
         return context;
     }
 
+    /** {@code application/json} as the encoder names it, parsed once: most bodies are JSON. */
+    private static final ContentType JSON = ContentType.parse("application/json");
+
     private static ContentType contentType(HttpRequest request) {
-        return request.contentType() == null ? ContentType.APPLICATION_JSON : ContentType.parse(request.contentType());
+        String type = request.contentType();
+        if (type == null) {
+            return ContentType.APPLICATION_JSON;
+        }
+        return type.equals("application/json") ? JSON : ContentType.parse(type);
     }
 
     private static SSLContext trustAll() {
