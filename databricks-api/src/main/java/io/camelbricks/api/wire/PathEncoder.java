@@ -11,6 +11,9 @@ public final class PathEncoder {
 
     /** Encodes one path segment ({@code /} is encoded too). */
     public static String encodeSegment(String value) {
+        if (isUnreserved(value)) {
+            return value; // ids, keys, numbers: nothing to encode
+        }
         StringBuilder sb = new StringBuilder(value.length() + 8);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -22,6 +25,17 @@ public final class PathEncoder {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isUnreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Encodes a value that may contain {@code /} (e.g. a file path) segment by segment. */

@@ -155,6 +155,13 @@ public final class RequestEncoder {
             if (value == null) {
                 continue;
             }
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                // the common case (an id, a flag): one pair, no list
+                url.append(first ? '?' : '&').append(PathEncoder.encodeQueryComponent(p.name())).append('=')
+                        .append(PathEncoder.encodeQueryComponent(value.toString()));
+                first = false;
+                continue;
+            }
             List<String[]> pairs = new ArrayList<>();
             flatten(p.name(), value, pairs);
             for (String[] pair : pairs) {

@@ -69,6 +69,10 @@ class RequestEncoderTest {
         r.color = new Color("dark_blue");
         assertThat(encoder.encode(op, r).pathAndQuery()).isEqualTo("/api/2.0/things?run_id=42&flag=false&tags=a"
                 + "&tags=b%20c&range.start_time=1&range.end_time=2&color=dark_blue");
+        r.name = "a b&c=d/é~x";
+        assertThat(encoder.encode(op, r).pathAndQuery()).endsWith("&color=dark_blue&name=a%20b%26c%3Dd%2F%C3%A9~x");
+        r.name = "plain-Name_1.2~";
+        assertThat(encoder.encode(op, r).pathAndQuery()).endsWith("&name=plain-Name_1.2~");
     }
 
     @Test
