@@ -68,6 +68,32 @@ class RunQueueTimeoutAndDeletionTest {
     }
 
     @Test
+    void aRepairedRunIsActiveAgainQueuesTheNextRunAndEndsWithTheClock() {
+        emu.jobs().defaultScript(RunScript.builder().running(Duration.ofMinutes(5)).thenFail("boom"));
+        long jobId = job(",\"max_concurrent_runs\":1,\"queue\":{\"enabled\":true}");
+        long first = runNow(jobId, "");
+        for (int i = 0; i < 20; i++) { // runs that ended before: the store no longer visits them
+            CLOCK.advance(Duration.ofMinutes(5));
+            assertThat(client.getRun(first).at("/state/life_cycle_state").asText()).isEqualTo("TERMINATED");
+            first = runNow(jobId, "");
+        }
+        CLOCK.advance(Duration.ofMinutes(5));
+        assertThat(client.getRun(first).at("/state/result_state").asText()).isEqualTo("FAILED");
+
+        emu.jobs().defaultScript(RunScript.builder().running(Duration.ofMinutes(5)).thenSucceed());
+        assertThat(client.post("/api/2.2/jobs/runs/repair", "{\"run_id\":" + first
+                + ",\"rerun_all_failed_tasks\":true}").status()).isEqualTo(200);
+        long next = runNow(jobId, "");
+        // the repaired run counts against max_concurrent_runs again
+        assertThat(client.getRun(next).at("/state/life_cycle_state").asText()).isEqualTo("QUEUED");
+
+        CLOCK.advance(Duration.ofMinutes(5));
+        // looking at the queued run brings the repaired one up to date by the clock, which frees the slot
+        assertThat(client.getRun(next).at("/state/life_cycle_state").asText()).isEqualTo("RUNNING");
+        assertThat(client.getRun(first).at("/state/result_state").asText()).isEqualTo("SUCCESS");
+    }
+
+    @Test
     void withoutQueueingTheRunBeyondMaxConcurrentRunsIsSkipped() {
         emu.jobs().defaultScript(RunScript.builder().running(10).thenSucceed());
         long jobId = job(",\"max_concurrent_runs\":1,\"queue\":{\"enabled\":true}");

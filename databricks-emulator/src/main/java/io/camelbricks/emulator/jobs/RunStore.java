@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * to a {@link StoredRun} happens under this store's lock, including rendering.
  *
  * <p>Every access first brings all runs up to date with the clock (timed steps, timeouts) and lets queued runs of a
- * job start when its {@code max_concurrent_runs} allows.
+ * job start when its {@code max_concurrent_runs} allows; only the runs that can still change are visited, so the
+ * cost of an access does not grow with the ended runs the workspace holds.
  */
 final class RunStore {
 
@@ -88,6 +89,12 @@ final class RunStore {
     private final LongFunction<Optional<StoredJob>> jobLookup;
     private final RunScriptRules scripts;
     private final TreeMap<Long, StoredRun> runs = new TreeMap<>();
+    /**
+     * The runs that may still change with the clock (queued or not yet terminal), a subset of {@link #runs}: only
+     * these are brought up to date on each access, so that a workspace holding many ended runs stays as fast as an
+     * empty one. A run leaves it once terminal and comes back when repaired.
+     */
+    private final TreeMap<Long, StoredRun> live = new TreeMap<>();
     private final Map<Long, Target> taskRuns = new HashMap<>();
     private final Map<String, Long> idempotencyTokens = new HashMap<>();
     private final Set<String> deletedTokens = new HashSet<>();
@@ -155,6 +162,7 @@ final class RunStore {
                 request.overridingParameters(), request.jobParameters(), script,
                 new StoredRun.Settings(request.timeoutSeconds(), request.jobClusters(), queued));
         runs.put(runId, run);
+        live.put(runId, run);
         indexTasks(run);
         if (token != null) {
             idempotencyTokens.put(token, runId);
@@ -172,7 +180,7 @@ final class RunStore {
 
     private int activeRuns(long jobId) {
         int active = 0;
-        for (StoredRun run : runs.values()) {
+        for (StoredRun run : live.values()) {
             if (run.jobId == jobId && run.isActive()) {
                 active++;
             }
@@ -181,15 +189,19 @@ final class RunStore {
     }
 
     private boolean hasQueued(long jobId) {
-        return runs.values().stream().anyMatch(r -> r.jobId == jobId && r.isQueued());
+        return live.values().stream().anyMatch(r -> r.jobId == jobId && r.isQueued());
     }
 
-    /** Applies clock-timed transitions to every run, then starts queued runs that have a free slot. */
+    /**
+     * Applies clock-timed transitions to every run that can still change (terminal runs cannot, until repaired),
+     * then starts queued runs that have a free slot.
+     */
     private void refresh(Instant now) {
-        for (StoredRun run : runs.values()) {
+        for (StoredRun run : live.values()) {
             settle(run, now, false);
         }
         promoteQueued(now);
+        live.values().removeIf(StoredRun::isTerminal);
     }
 
     private void settle(StoredRun run, Instant now, boolean pollBudgets) {
@@ -203,7 +215,7 @@ final class RunStore {
         while (promoted) {
             promoted = false;
             Set<Long> seenJobs = new HashSet<>();
-            for (StoredRun run : runs.values()) {
+            for (StoredRun run : live.values()) {
                 if (!run.isQueued() || !seenJobs.add(run.jobId)) {
                     continue;
                 }
@@ -305,6 +317,7 @@ final class RunStore {
                     + run.lifeCycleState() + ". Only terminated runs can be deleted; cancel it first.");
         }
         runs.remove(runId);
+        live.remove(runId);
         run.attempts().forEach(t -> taskRuns.remove(t.runId));
         if (run.idempotencyToken != null) {
             idempotencyTokens.remove(run.idempotencyToken);
@@ -390,6 +403,7 @@ final class RunStore {
                 new ArrayList<>(specs.values())));
         long repairId = nextRunId++;
         run.repair(repairId, specs, () -> nextRunId++, script, now);
+        live.put(run.runId, run); // running again
         indexTasks(run);
         repairs.computeIfAbsent(run.runId, id -> new ArrayList<>()).add(new AcceptedRepair(repairId,
                 request.body() == null ? null : request.body().deepCopy()));
@@ -469,6 +483,7 @@ final class RunStore {
 
     synchronized void clear() {
         runs.clear();
+        live.clear();
         taskRuns.clear();
         idempotencyTokens.clear();
         deletedTokens.clear();
