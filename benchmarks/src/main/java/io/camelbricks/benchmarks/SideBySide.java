@@ -32,6 +32,8 @@ import io.camelbricks.api.wire.JsonMapper;
  * </pre>
  *
  * Workloads: get, get8, list, submitPoll, faults, camelGet, firstCall, heapList, pacing (default: all).
+ * {@code --clients plain,ours} runs only those clients in the per-call workloads (default all five: in one JVM they
+ * share code paths, e.g. ours, async and Camel all run our client's).
  * {@code --scale} multiplies the item counts (quick checks); {@code --heap-max} the jobs of the big heapList
  * (default 1,000,000).
  */
@@ -53,6 +55,8 @@ public final class SideBySide {
     private final long heapMax;
     private long jobId;
     static boolean listFromEmulator;
+    /** {@code --clients}: the short names of the clients to run (default all five). */
+    static List<String> clientNames = List.of("plain", "sdk", "ours", "async", "camel");
     private final Map<String, Clients.Client> clients = new LinkedHashMap<>();
 
     private SideBySide(Emulator emu, int rounds, double scale, long heapMax) {
@@ -78,6 +82,7 @@ public final class SideBySide {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--heap-max" -> heapMax = Long.parseLong(args[++i]);
                 case "--list-emulator" -> listFromEmulator = true;
+                case "--clients" -> clientNames = Arrays.asList(args[++i].split(","));
                 case "--waits" -> waitsExchanges = Integer.parseInt(args[++i]);
                 case "--waits-poll-ms" -> waitsPollMs = Long.parseLong(args[++i]);
                 case "--waits-run-ms" -> {
@@ -88,7 +93,7 @@ public final class SideBySide {
                 case "--waits-config" -> waitsConfigs.add(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + " (--workloads " + String.join(",", ALL) + "," + WAITS + " --rounds N --scale F --heap-max N"
-                        + " --waits N --waits-poll-ms MS --waits-run-ms PENDING,RUNNING"
+                        + " --clients plain,sdk,ours,async,camel --waits N --waits-poll-ms MS --waits-run-ms PENDING,RUNNING"
                         + " --waits-config 'JVM FLAGS|ENDPOINT OPTIONS' (repeatable))");
             }
         }
@@ -123,7 +128,7 @@ public final class SideBySide {
     private void run(List<String> workloads) throws Exception {
         jobId = firstJobId();
         try {
-            for (String name : List.of("plain", "sdk", "ours", "async", "camel")) {
+            for (String name : selected(List.of("plain", "sdk", "ours", "async", "camel"))) {
                 Clients.Client c = Clients.create(name, emu.url, emu.token);
                 clients.put(c.name(), c);
             }
@@ -194,7 +199,7 @@ public final class SideBySide {
         String url = listFromEmulator ? emu.url : emu.command("pager").trim();
         try {
             if (!listFromEmulator) {
-                for (String name : List.of("plain", "sdk", "ours", "async")) {
+                for (String name : selected(List.of("plain", "sdk", "ours", "async"))) {
                     Clients.Client c = Clients.create(name, url, emu.token);
                     clients.put(c.name(), c);
                 }
@@ -210,7 +215,7 @@ public final class SideBySide {
                     : "the synthetic pager (emulator-shaped jobs) at " + url), n, times);
         } finally {
             if (!listFromEmulator) {
-                for (String name : List.of(Clients.PLAIN, Clients.SDK, Clients.OURS, Clients.ASYNC)) {
+                for (String name : names(Clients.PLAIN, Clients.SDK, Clients.OURS, Clients.ASYNC)) {
                     clients.get(name).close();
                 }
                 clients.putAll(saved);
@@ -286,7 +291,7 @@ public final class SideBySide {
         int reps = Math.max(3, rounds);
         Map<String, double[]> cold = new LinkedHashMap<>();
         Map<String, String> requests = new LinkedHashMap<>();
-        List<String> names = List.of("plain", "sdk", "ours", "camel");
+        List<String> names = selected(List.of("plain", "sdk", "ours", "camel"));
         for (int r = 0; r < reps; r++) {
             for (String name : rotate(names, r)) {
                 emu.command("clear");
@@ -476,8 +481,14 @@ public final class SideBySide {
 
     // ------------------------------------------------------------------------------------------------ measuring
 
-    private static List<String> names(String... names) {
-        return List.of(names);
+    /** The clients of this invocation among {@code names} (display names), in that order. */
+    private List<String> names(String... names) {
+        return Arrays.stream(names).filter(clients::containsKey).toList();
+    }
+
+    /** The clients of this invocation ({@code --clients}) among {@code names} (short names), in that order. */
+    private static List<String> selected(List<String> names) {
+        return names.stream().filter(clientNames::contains).toList();
     }
 
     private static List<String> rotate(List<String> names, int by) {
