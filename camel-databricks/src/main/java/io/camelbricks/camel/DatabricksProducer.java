@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -211,8 +210,7 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             CompletableFuture<Object> prepared = runs == null ? CompletableFuture.completedFuture(request)
                     : runs.prepare(client, request, endpoint.getComponent().blockingExecutor(client));
             boolean walks = runs != null && runs.walks(exchange.getMessage(), endpoint.isAutoIdempotencyToken())
-                    && String.valueOf(Objects.requireNonNullElse(fields(client).at(request,
-                            DatabricksEndpoint.IDEMPOTENCY_TOKEN_FIELD), "")).isEmpty();
+                    && leavesTokenEmpty(client, request);
             // a call that does not wait may send from this thread; a wait never holds it
             boolean here = !endpoint.isWait() && endpoint.isCallOnRoutingThread();
             response = prepared.thenCompose(sent -> walks ? runs.startByKey(client, sent, exchange)
@@ -232,6 +230,12 @@ public class DatabricksProducer extends DefaultAsyncProducer {
             copyHeaders(fields(client), r, exchange.getMessage());
             return await(client, op, request, r, exchange);
         }, offThread(Thread.currentThread(), client));
+    }
+
+    /** Whether {@code request} has no idempotency token of its own (read through its getters, no JSON tree). */
+    private boolean leavesTokenEmpty(ApiClient client, Object request) {
+        Object token = fields(client).at(request, DatabricksEndpoint.IDEMPOTENCY_TOKEN_FIELD);
+        return token == null || token.toString().isEmpty();
     }
 
     /**

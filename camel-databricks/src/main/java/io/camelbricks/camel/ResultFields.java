@@ -28,8 +28,7 @@ final class ResultFields {
      * A model class's readable properties by wire name, its any-getter (the unknown fields) if any, and whether
      * its JSON is an object (not a value written by a {@code @JsonValue} accessor or a custom serializer).
      */
-    private record BeanFields(Map<String, AnnotatedMember> properties, AnnotatedMember anyGetter, boolean object,
-                              AnnotatedMember jsonValue) {
+    private record BeanFields(Map<String, AnnotatedMember> properties, AnnotatedMember anyGetter, boolean object) {
     }
 
     private final ObjectMapper mapper;
@@ -112,13 +111,9 @@ final class ResultFields {
         if (anyGetter != null) {
             anyGetter.fixAccess(true);
         }
-        AnnotatedMember jsonValue = description.findJsonValueAccessor();
-        if (jsonValue != null) {
-            jsonValue.fixAccess(true);
-        }
-        boolean object = !unwrapped && jsonValue == null
+        boolean object = !unwrapped && description.findJsonValueAccessor() == null
                 && (!properties.isEmpty() || anyGetter != null) && writtenAsBean(type);
-        return new BeanFields(Map.copyOf(properties), anyGetter, object, jsonValue);
+        return new BeanFields(Map.copyOf(properties), anyGetter, object);
     }
 
     /** Whether Jackson writes {@code type} with its bean serializer (property by property, as read here). */
@@ -146,18 +141,9 @@ final class ResultFields {
         if (leaf instanceof Enum<?> constant) {
             return enumTexts.computeIfAbsent(constant, c -> mapper.valueToTree(c).asText());
         }
-        if (leaf instanceof Map<?, ?> || leaf instanceof Collection<?> || leaf.getClass().isArray()) {
-            return null; // an array or object in the JSON
-        }
-        if (!(leaf instanceof JsonNode)) {
-            BeanFields fields = beans.get(leaf.getClass());
-            if (fields.object()) {
-                return null; // an object in the JSON
-            }
-            Object value = fields.jsonValue() == null ? null : fields.jsonValue().getValue(leaf);
-            if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
-                return scalar(value); // written as its value (@JsonValue), without a JSON tree per read
-            }
+        if (leaf instanceof Map<?, ?> || leaf instanceof Collection<?> || leaf.getClass().isArray()
+                || !(leaf instanceof JsonNode) && beans.get(leaf.getClass()).object()) {
+            return null; // an object or array in the JSON
         }
         JsonNode json = leaf instanceof JsonNode node ? node : mapper.valueToTree(leaf);
         if (json == null || json.isNull() || json.isMissingNode() || json.isContainerNode()) {

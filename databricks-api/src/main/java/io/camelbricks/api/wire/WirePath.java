@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,19 +35,6 @@ public final class WirePath {
                 }
             }
             return Collections.unmodifiableMap(byName);
-        }
-    };
-
-    /**
-     * The {@code @JsonValue} accessor of a class (an open enum's wire value), if it has one: how a leaf that is
-     * neither text, number nor boolean is read without writing it into a JSON tree.
-     */
-    private static final ClassValue<Optional<AnnotatedMember>> JSON_VALUE = new ClassValue<>() {
-        @Override
-        protected Optional<AnnotatedMember> computeValue(Class<?> type) {
-            ObjectMapper mapper = JsonMapper.shared();
-            BeanDescription description = mapper.getSerializationConfig().introspect(mapper.constructType(type));
-            return Optional.ofNullable(description.findJsonValueAccessor()).map(WirePath::withoutAccessChecks);
         }
     };
 
@@ -127,14 +113,7 @@ public final class WirePath {
             return textOf(json);
         }
         if (leaf instanceof OpenEnum constant) {
-            return constant.value();
-        }
-        Optional<AnnotatedMember> jsonValue = JSON_VALUE.get(leaf.getClass());
-        if (jsonValue.isPresent()) { // another class written as its value
-            Object value = jsonValue.get().getValue(leaf);
-            if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-                return value == null ? null : value.toString();
-            }
+            return constant.value(); // every generated class written as a value is an open enum
         }
         return textOf(mapper.valueToTree(leaf));
     }
