@@ -43,10 +43,16 @@ final class PlainLoop implements AutoCloseable {
         return call(new HttpGet(url + pathAndQuery));
     }
 
-    JsonNode post(String path, byte[] json) throws IOException {
+    /** Posts {@code body} as JSON, written on every call (as a client writes the request it is given). */
+    JsonNode post(String path, JsonNode body) throws IOException {
         HttpPost post = new HttpPost(url + path);
-        post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+        post.setEntity(new ByteArrayEntity(json(body), ContentType.APPLICATION_JSON));
         return call(post);
+    }
+
+    /** The bytes this loop sends for {@code body}. */
+    byte[] json(JsonNode body) throws IOException {
+        return mapper.writeValueAsBytes(body);
     }
 
     private JsonNode call(HttpUriRequestBase request) throws IOException {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.camelbricks.api.auth.HeaderFactory;
+import io.camelbricks.api.http.CheckedHeaders;
 import io.camelbricks.api.error.ErrorBodyParser;
 import io.camelbricks.api.error.ErrorDetails;
 import io.camelbricks.api.error.ErrorMapper;
@@ -91,6 +92,7 @@ public class ApiClient implements AutoCloseable {
     /** Futures handed out and not yet complete: {@link #close()} fails them instead of leaving callers hanging. */
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final List<ApiCallListener> callListeners = new CopyOnWriteArrayList<>();
+    private volatile AttemptHeaders lastAttemptHeaders;
     private volatile boolean closed;
 
     public ApiClient(DatabricksConfig config) {
@@ -279,7 +281,12 @@ public class ApiClient implements AutoCloseable {
 
     private <Q, R> CompletableFuture<ApiResponse<R>> executeOnceAsync(Operation<Q, R> op, Q request,
                                                                     boolean firstAttemptHere) {
-        CompletableFuture<ApiResponse<R>> result = track(new CompletableFuture<>());
+        // a first attempt on the caller usually ends the call there: the result is tracked (for close) only if not
+        CompletableFuture<ApiResponse<R>> result = firstAttemptHere ? untrackedUnlessClosed()
+                : track(new CompletableFuture<>());
+        if (result.isDone()) {
+            return result;
+        }
         Call<Q, R> call;
         try {
             call = new Call<>(op, request);
@@ -288,7 +295,7 @@ public class ApiClient implements AutoCloseable {
             return result;
         }
         attemptAsync(call, result, firstAttemptHere);
-        return result;
+        return firstAttemptHere && !result.isDone() ? track(result) : result;
     }
 
     /** The lazy items of a list operation, following its pagination kind. */
@@ -411,7 +418,7 @@ public class ApiClient implements AutoCloseable {
 
         ApiResponse<R> attempt() {
             attempts++;
-            HttpRequest http = base.withHeaders(auth.headers()).withHeader("User-Agent", userAgent);
+            HttpRequest http = base.withHeaders(attemptHeaders());
             HttpResponse response;
             try {
                 response = transport.execute(http);
@@ -506,6 +513,24 @@ public class ApiClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The credentials' headers and the user agent for an attempt, checked once for as long as the credentials give
+     * the same headers (a token's headers stay the same until it is refreshed).
+     */
+    private CheckedHeaders attemptHeaders() {
+        Map<String, String> current = auth.headers();
+        AttemptHeaders last = lastAttemptHeaders;
+        if (last == null || !(last.source() == current || last.source().equals(current))) {
+            last = new AttemptHeaders(current, CheckedHeaders.of(current, "User-Agent", userAgent));
+            lastAttemptHeaders = last;
+        }
+        return last.checked();
+    }
+
+    /** The headers an attempt adds, and the credentials' map they were made from. */
+    private record AttemptHeaders(Map<String, String> source, CheckedHeaders checked) {
+    }
+
     private static void closeQuietly(HttpResponse response) {
         try {
             response.close();
@@ -542,6 +567,15 @@ public class ApiClient implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             return false;
         }
+    }
+
+    /** A new future, failed at once if this client is closed (as {@link #track} fails it). */
+    private <T> CompletableFuture<T> untrackedUnlessClosed() {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (closed) {
+            future.completeExceptionally(new DatabricksException("the client was closed"));
+        }
+        return future;
     }
 
     /**

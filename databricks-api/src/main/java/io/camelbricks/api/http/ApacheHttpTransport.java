@@ -1,11 +1,8 @@
 package io.camelbricks.api.http;
 
 import java.io.IOException;
-import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -14,7 +11,6 @@ import javax.net.ssl.X509TrustManager;
 
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
@@ -31,7 +27,6 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
@@ -56,6 +51,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     private final UsernamePasswordCredentials proxyCredentials;
     /** Idle connections are closed by the requests themselves: no evictor thread per client. */
     private final IdleConnectionSweep sweep;
+    private final ApacheRequests requests = new ApacheRequests();
 
     public ApacheHttpTransport(TransportSettings settings) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -105,8 +101,9 @@ public final class ApacheHttpTransport implements HttpTransport {
         }
         this.client = builder
                 .setConnectionManager(connections)
+                // no response timeout per request: the connection's socket timeout (the read timeout, above) is
+                // the same and is already set when a connection is leased (setting it again costs every request)
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.readTimeout()))
                         .setRedirectsEnabled(false)
                         .build())
                 .disableAutomaticRetries()
@@ -120,7 +117,7 @@ public final class ApacheHttpTransport implements HttpTransport {
     public HttpResponse execute(HttpRequest request) throws IOException {
         sweep.maybeSweep();
         // a request that can be cancelled: that drops the connection of an answer not worth reading to the end
-        HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
+        ApacheRequests.CancellableRequest apacheRequest = requests.create(request.method().name(), request.url());
         for (Map.Entry<String, String> h : request.headers()) {
             apacheRequest.addHeader(h.getKey(), h.getValue());
         }
@@ -135,13 +132,9 @@ public final class ApacheHttpTransport implements HttpTransport {
         } catch (HttpException e) {
             throw new IOException(e.getMessage(), e);
         }
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        for (Header h : response.getHeaders()) {
-            headers.add(Map.entry(h.getName(), h.getValue()));
-        }
         HttpEntity entity = response.getEntity();
         Runnable abort = apacheRequest::cancel;
-        return new HttpResponse(response.getCode(), response.getReasonPhrase(), headers,
+        return new HttpResponse(response.getCode(), response.getReasonPhrase(), new ApacheHeaders(response.getHeaders()),
                 entity == null ? null : entity.getContent(), response, abort);
     }
 

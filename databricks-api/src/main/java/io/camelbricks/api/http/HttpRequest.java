@@ -66,6 +66,14 @@ public final class HttpRequest {
         return new HttpRequest(method, url, copy, body, bodyStream, bodyLength, contentType);
     }
 
+    /** A copy with these headers, checked when they were made, added. */
+    public HttpRequest withHeaders(CheckedHeaders more) {
+        List<Map.Entry<String, String>> copy = new ArrayList<>(headers.size() + more.entries().size());
+        copy.addAll(headers);
+        copy.addAll(more.entries());
+        return new HttpRequest(method, url, copy, body, bodyStream, bodyLength, contentType);
+    }
+
     /**
      * Refuses a CR, LF or NUL in a header (which could smuggle headers or a second request); the message names the
      * header, never its value (it may be a credential).

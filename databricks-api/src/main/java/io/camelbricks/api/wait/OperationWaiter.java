@@ -43,13 +43,19 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
 
     private OperationWaiter(ApiClient client, WaitSpec spec, Operation<Object, T> poll, Object pollRequest,
                             WaitPolicy policy) {
+        this(client, spec, poll, pollRequest, policy, WirePath.of(client.mapper(), spec.statusPath()),
+                spec.messagePath() == null ? null : WirePath.of(client.mapper(), spec.messagePath()));
+    }
+
+    private OperationWaiter(ApiClient client, WaitSpec spec, Operation<Object, T> poll, Object pollRequest,
+                            WaitPolicy policy, WirePath statusPath, WirePath messagePath) {
         this.client = client;
         this.spec = spec;
         this.poll = poll;
         this.pollRequest = pollRequest;
         this.policy = policy;
-        this.statusPath = WirePath.of(client.mapper(), spec.statusPath());
-        this.messagePath = spec.messagePath() == null ? null : WirePath.of(client.mapper(), spec.messagePath());
+        this.statusPath = statusPath;
+        this.messagePath = messagePath;
     }
 
     /** The waiter of {@code op}, with poll arguments taken from its request and response. */
@@ -64,7 +70,7 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
 
     /** The same waiter with another polling schedule. */
     public OperationWaiter<T> withPolicy(WaitPolicy other) {
-        return new OperationWaiter<>(client, spec, poll, pollRequest, other);
+        return new OperationWaiter<>(client, spec, poll, pollRequest, other, statusPath, messagePath);
     }
 
     private static Object pollRequest(ApiClient client, WaitSpec spec, Operation<?, ?> poll, Object request, Object response) {
@@ -228,7 +234,15 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
      * ({@code FINISHED}) while some APIs answer another spelling ({@code Finished} from {@code /api/1.2/commands/status}).
      */
     static boolean isOneOf(String state, List<String> states) {
-        return state != null && states.stream().anyMatch(state::equalsIgnoreCase);
+        if (state == null) {
+            return false;
+        }
+        for (String each : states) {
+            if (each.equalsIgnoreCase(state)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String join(List<String> states) {

@@ -1,8 +1,11 @@
 package io.camelbricks.api.wire;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.registry.Operation;
@@ -12,6 +15,8 @@ public final class ResponseDecoder {
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final ObjectMapper mapper;
+    /** A reader per response type: it finds the type's deserializer once, not on every answer. */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
     public ResponseDecoder(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -24,7 +29,7 @@ public final class ResponseDecoder {
         }
         byte[] json = body == null || body.length == 0 || isBlank(body) ? EMPTY_OBJECT : body;
         try {
-            return mapper.readValue(json, type);
+            return readers.computeIfAbsent(type, mapper::readerFor).readValue(json);
         } catch (IOException e) {
             throw new DatabricksException(op.id() + ": the response is not a valid " + type.getSimpleName()
                     + " document: " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,11 @@ public final class WirePath {
         return accessor;
     }
 
+    /** The names of each dotted path seen (a waiter makes its paths on every wait; there are few distinct ones). */
+    private static final Map<String, List<String>> SPLIT = new ConcurrentHashMap<>();
+    /** Paths beyond this many distinct ones are split each time (the spec has a few dozen). */
+    private static final int MAX_SPLIT = 1024;
+
     private final ObjectMapper mapper;
     private final List<String> names;
 
@@ -64,7 +70,14 @@ public final class WirePath {
             throw new IllegalArgumentException("a wire path is wire names joined by dots (state.life_cycle_state), not '"
                     + dotted + "'");
         }
-        return new WirePath(mapper, List.of(dotted.split("\\.")));
+        List<String> names = SPLIT.get(dotted);
+        if (names == null) {
+            names = List.of(dotted.split("\\."));
+            if (SPLIT.size() < MAX_SPLIT) {
+                SPLIT.put(dotted, names);
+            }
+        }
+        return new WirePath(mapper, names);
     }
 
     /** The text at this path of {@code model}'s JSON, or null (missing, JSON null, object or array). */
