@@ -190,6 +190,26 @@ class ApiClientPipelineTest {
     }
 
     @Test
+    void aCallFromTheCallerOnAClosedClientFailsWithoutARequest() {
+        client.close();
+        CompletableFuture<ApiResponse<Item>> call = client.executeWithResponseFromCaller(GET, named("x"));
+        assertThat(call).isCompletedExceptionally();
+        assertThatThrownBy(call::join).hasRootCauseMessage("the client was closed");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aCallFromTheCallerWaitingForARetryIsFailedByClosingTheClient() {
+        server.enqueue(Reply.json(503, "{}").withHeader("Retry-After", "5")); // within the 10 s retry budget
+        CompletableFuture<ApiResponse<Item>> call = client.executeWithResponseFromCaller(GET, named("x"));
+        assertThat(call).as("the retry waits on the scheduler").isNotDone();
+        client.close();
+        assertThat(call).isCompletedExceptionally();
+        assertThatThrownBy(call::join).hasRootCauseMessage("the client was closed");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void asyncFailuresCompleteTheFutureExceptionally() {
         server.enqueue(Reply.json(400, "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad\"}"));
         CompletableFuture<Item> future = client.executeAsync(GET, named("x"));
