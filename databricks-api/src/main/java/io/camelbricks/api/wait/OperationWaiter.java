@@ -1,6 +1,7 @@
 package io.camelbricks.api.wait;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import io.camelbricks.api.DatabricksException;
 import io.camelbricks.api.OperationRegistry;
 import io.camelbricks.api.registry.Operation;
 import io.camelbricks.api.registry.WaitSpec;
+import io.camelbricks.api.wire.WireFields;
 import io.camelbricks.api.wire.WirePath;
 
 /**
@@ -74,9 +76,8 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
     }
 
     private static Object pollRequest(ApiClient client, WaitSpec spec, Operation<?, ?> poll, Object request, Object response) {
-        ObjectNode args = client.mapper().createObjectNode();
-        for (int i = 0; i < spec.pollArguments().size(); i++) {
-            String source = spec.pollArguments().get(i);
+        List<Object> values = new ArrayList<>(spec.pollArguments().size());
+        for (String source : spec.pollArguments()) {
             int dot = source.indexOf('.');
             Object from = "request".equals(source.substring(0, dot)) ? request : response;
             // read through the getters: no JSON tree of the (possibly large) request or response
@@ -85,13 +86,30 @@ public final class OperationWaiter<T> implements Wait.Engine<T> {
                 throw new DatabricksException("cannot wait: " + source + " is missing, so " + poll.id()
                         + " cannot be polled");
             }
-            if (value instanceof JsonNode node) {
-                args.set(spec.pollFields().get(i), node);
+            values.add(value);
+        }
+        if (poll.requestType() == Void.class) {
+            return null;
+        }
+        return build(client, poll.requestType(), spec.pollFields(), values);
+    }
+
+    /** Set through the setters when the values fit them (a run id into runs/get's run_id); else bound as JSON. */
+    private static <Q> Q build(ApiClient client, Class<Q> type, List<String> fields, List<Object> values) {
+        return WireFields.set(type, fields, values)
+                .orElseGet(() -> client.mapper().convertValue(asJson(client, fields, values), type));
+    }
+
+    private static ObjectNode asJson(ApiClient client, List<String> fields, List<Object> values) {
+        ObjectNode args = client.mapper().createObjectNode();
+        for (int i = 0; i < fields.size(); i++) {
+            if (values.get(i) instanceof JsonNode node) {
+                args.set(fields.get(i), node);
             } else {
-                args.putPOJO(spec.pollFields().get(i), value);
+                args.putPOJO(fields.get(i), values.get(i));
             }
         }
-        return poll.requestType() == Void.class ? null : client.mapper().convertValue(args, poll.requestType());
+        return args;
     }
 
     @Override
