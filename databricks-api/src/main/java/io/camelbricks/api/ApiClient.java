@@ -436,11 +436,11 @@ public class ApiClient implements AutoCloseable {
                 if (http.method() == HttpMethod.HEAD) {
                     // headers only: release the connection now, nobody reads a HEAD body
                     closeQuietly(response);
-                    roundTrips.log(http, status, response.statusLine(), response.headers(), new byte[0], false);
+                    logRoundTrip(http, response, new byte[0], false);
                     return new ApiResponse<>(status, response.headers(),
                             op.binaryReader().read(java.io.InputStream.nullInputStream(), response));
                 }
-                roundTrips.log(http, status, response.statusLine(), response.headers(), null, true);
+                logRoundTrip(http, response, null, true);
                 return new ApiResponse<>(status, response.headers(),
                         op.binaryReader().read(new ResponseBodyStream(response), response));
             }
@@ -451,7 +451,7 @@ public class ApiClient implements AutoCloseable {
                 roundTrips.logFailure(http, e);
                 throw new TransportException(http.toString(), e);
             }
-            roundTrips.log(http, status, response.statusLine(), response.headers(), body, false);
+            logRoundTrip(http, response, body, false);
             if (ok) {
                 return new ApiResponse<>(status, response.headers(), decoder.decode(op, body));
             }
@@ -510,6 +510,13 @@ public class ApiClient implements AutoCloseable {
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             return retryPolicy.nextDelay(new RetryPolicy.Attempt(attempts, idempotent, replayable, elapsed), failure);
+        }
+    }
+
+    /** The round trip at DEBUG; with DEBUG off nothing is built (not even the status line). */
+    private void logRoundTrip(HttpRequest http, HttpResponse response, byte[] body, boolean bodyIsStream) {
+        if (roundTrips.isEnabled()) {
+            roundTrips.log(http, response.status(), response.statusLine(), response.headers(), body, bodyIsStream);
         }
     }
 
