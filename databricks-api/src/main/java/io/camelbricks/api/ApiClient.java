@@ -27,13 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.camelbricks.api.auth.HeaderFactory;
-import io.camelbricks.api.http.CheckedHeaders;
 import io.camelbricks.api.error.ErrorBodyParser;
 import io.camelbricks.api.error.ErrorDetails;
 import io.camelbricks.api.error.ErrorMapper;
 import io.camelbricks.api.error.TransportException;
 import io.camelbricks.api.error.Unauthenticated;
 import io.camelbricks.api.http.ApacheHttpTransport;
+import io.camelbricks.api.http.CheckedHeaders;
 import io.camelbricks.api.http.HttpRequest;
 import io.camelbricks.api.http.HttpResponse;
 import io.camelbricks.api.http.HttpTransport;
