@@ -59,7 +59,9 @@ class GeneratorTest {
         var plan = result.plan();
         int withReaders = plan.models().size() + plan.enums().size() + plan.requests().size()
                 + plan.binaryResponses().size();
-        int expected = 2 * withReaders + plan.arrayResponses().size(); // each class and its nested FromJson reader
+        int withWriters = withReaders - plan.enums().size();
+        // each class and its nested FromJson reader, each bean's nested ToJson writer
+        int expected = 2 * withReaders + withWriters + plan.arrayResponses().size();
 
         assertThat(entries.size()).isEqualTo(expected).isGreaterThan(2500);
         List<String> names = new ArrayList<>();
@@ -73,8 +75,10 @@ class GeneratorTest {
                 .contains("io.camelbricks.api.service.jobs.Run", "io.camelbricks.api.service.jobs.RunLifeCycleState",
                         "io.camelbricks.api.service.jobs.JobsGetRunRequest", "io.camelbricks.api.service.jobs.SubmitRun",
                         "io.camelbricks.api.service.jobs.Run$FromJson",
-                        "io.camelbricks.api.service.jobs.RunLifeCycleState$FromJson")
+                        "io.camelbricks.api.service.jobs.RunLifeCycleState$FromJson",
+                        "io.camelbricks.api.service.jobs.Run$ToJson", "io.camelbricks.api.service.jobs.SubmitRun$ToJson")
                 .doesNotContain("io.camelbricks.api.service.jobs.JobsService",
+                        "io.camelbricks.api.service.jobs.RunLifeCycleState$ToJson",
                         "io.camelbricks.api.service.jobs.JobsOperations");
         for (var service : plan.services()) { // services and operation tables are not Jackson's business
             assertThat(names).doesNotContain(service.serviceClass().fqn(), service.operationsClass().fqn());

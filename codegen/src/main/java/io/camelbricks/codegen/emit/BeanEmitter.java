@@ -11,7 +11,7 @@ import io.camelbricks.codegen.plan.BeanField;
  * unknown-field map ({@code @JsonAnySetter}/{@code @JsonAnyGetter}), {@code equals}/{@code hashCode} over every
  * field (unknown ones included) and a {@code toString} that prints non-null fields and masks sensitive ones.
  * A bean extending another one overrides the inherited setters so that chained calls keep the subclass type.
- * Every bean ends with its JSON reader ({@link BeanReaderEmitter}).
+ * Every bean ends with its JSON reader ({@link BeanReaderEmitter}) and writer ({@link BeanWriterEmitter}).
  */
 public final class BeanEmitter {
 
@@ -43,6 +43,7 @@ public final class BeanEmitter {
         out.append("/**\n * ").append(classJavadoc).append("\n */\n");
         out.append('@').append(jsonInclude).append('(').append(jsonInclude).append(".Include.NON_NULL)\n");
         out.append(BeanReaderEmitter.annotation(f, self));
+        out.append(BeanWriterEmitter.annotation(f, self));
         out.append("public class ").append(self);
         if (bean.superclass() != null) {
             out.append(" extends ").append(f.ref(bean.superclass()));
@@ -74,6 +75,8 @@ public final class BeanEmitter {
         toStringMethod();
         out.append('\n');
         new BeanReaderEmitter(f, bean, classNames).write();
+        out.append('\n');
+        new BeanWriterEmitter(f, bean, classNames).write();
         out.append("}\n");
     }
 

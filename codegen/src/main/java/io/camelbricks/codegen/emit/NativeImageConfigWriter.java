@@ -15,8 +15,8 @@ import io.camelbricks.codegen.plan.GenerationPlan;
  * Writes the GraalVM reflection configuration of the generated types
  * ({@value #PATH}): every class Jackson binds (models, open enums, request classes and response classes), with
  * their constructors, fields and methods, since Jackson reaches their private annotated fields, accessors and
- * {@code @JsonAnySetter}s reflectively when it writes them, plus their nested {@code FromJson} readers, which it
- * instantiates through {@code @JsonDeserialize}. {@code native-image} reads the file from
+ * {@code @JsonAnySetter}s reflectively when it writes them, plus their nested {@code FromJson} readers and (beans
+ * only) {@code ToJson} writers, which it instantiates through {@code @JsonDeserialize} and {@code @JsonSerialize}. {@code native-image} reads the file from
  * the jar by itself; Quarkus and Spring AOT builds pick it up the same way.
  * <p>
  * Entries are sorted by class name and written with a fixed layout, so the same spec always gives the same bytes.
@@ -29,21 +29,25 @@ public final class NativeImageConfigWriter {
     /** The names of the classes the configuration registers, sorted. */
     public static List<String> reflectedClasses(GenerationPlan plan) {
         TreeSet<String> names = new TreeSet<>();
-        List<String> all = new ArrayList<>();
+        List<String> beans = new ArrayList<>();
         for (BeanClass model : plan.models()) {
-            all.add(model.type().fqn());
+            beans.add(model.type().fqn());
         }
+        for (BeanClass request : plan.requests()) {
+            beans.add(request.type().fqn());
+        }
+        for (BinaryResponseClass holder : plan.binaryResponses()) {
+            beans.add(holder.bean().type().fqn());
+        }
+        List<String> all = new ArrayList<>(beans);
         for (EnumClass e : plan.enums()) {
             all.add(e.type().fqn());
         }
-        for (BeanClass request : plan.requests()) {
-            all.add(request.type().fqn());
-        }
-        for (BinaryResponseClass holder : plan.binaryResponses()) {
-            all.add(holder.bean().type().fqn());
-        }
         for (String withReader : List.copyOf(all)) {
             all.add(withReader + "$" + ClassNames.READER_CLASS); // Jackson instantiates it (@JsonDeserialize)
+        }
+        for (String bean : beans) {
+            all.add(bean + "$" + ClassNames.WRITER_CLASS); // and this one (@JsonSerialize)
         }
         for (ArrayResponseClass array : plan.arrayResponses()) {
             all.add(array.type().fqn());

@@ -3,6 +3,7 @@ package io.camelbricks.codegen.naming;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,14 +25,18 @@ import io.camelbricks.codegen.types.JavaType;
  * <li>response class of a binary or array response → {@code <Service><Method>Response};</li>
  * <li>per service {@code <Service>Operations} and {@code <Service>Service}.</li>
  * </ul>
- * {@value #READER_CLASS} is kept for the JSON reader nested in every generated bean and enum: no class takes it.
+ * {@value #READER_CLASS} is kept for the JSON reader nested in every generated bean and enum, {@value #WRITER_CLASS}
+ * for the JSON writer nested in every generated bean: no class takes them.
  */
 public final class ClassNames {
 
     /** The simple name of the JSON reader nested in each generated bean and open enum. */
     public static final String READER_CLASS = "FromJson";
+    /** The simple name of the JSON writer nested in each generated bean. */
+    public static final String WRITER_CLASS = "ToJson";
 
     private final Map<String, JavaType> schemaTypes = new LinkedHashMap<>();
+    private final Set<JavaType> enumTypes = new HashSet<>();
     private final Map<String, Map<String, String>> owners = new HashMap<>();
 
     public ClassNames(Collection<SchemaDef> schemas) {
@@ -39,6 +44,9 @@ public final class ClassNames {
             JavaType t = JavaType.of(JavaNames.servicePackage(s.specPackage()), JavaNames.className(s.simpleName()));
             claim(t, "schema " + s.name());
             schemaTypes.put(s.name(), t);
+            if (s.isEnum()) {
+                enumTypes.add(t);
+            }
         }
     }
 
@@ -94,15 +102,21 @@ public final class ClassNames {
         return type.typeArgs().isEmpty() && ownerOf(type.packageName(), type.simpleName()) != null;
     }
 
+    /** Whether {@code type} is a generated open enum (not a bean). */
+    public boolean isOpenEnum(JavaType type) {
+        return enumTypes.contains(type);
+    }
+
     private String ownerOf(String pkg, String simpleName) {
         Map<String, String> names = owners.get(pkg);
         return names == null ? null : names.get(simpleName);
     }
 
     private void claim(JavaType t, String owner) {
-        if (t.simpleName().equals(READER_CLASS)) {
-            throw new SpecException("class name clash: " + t.fqn() + " (" + owner + ") would hide the JSON reader "
-                    + READER_CLASS + " nested in the generated classes");
+        if (t.simpleName().equals(READER_CLASS) || t.simpleName().equals(WRITER_CLASS)) {
+            throw new SpecException("class name clash: " + t.fqn() + " (" + owner + ") would hide the JSON "
+                    + (t.simpleName().equals(READER_CLASS) ? "reader " : "writer ") + t.simpleName()
+                    + " nested in the generated classes");
         }
         String previous = owners.computeIfAbsent(t.packageName(), k -> new HashMap<>()).putIfAbsent(t.simpleName(), owner);
         if (previous != null) {
