@@ -13,24 +13,13 @@ import io.camelbricks.codegen.types.JavaType;
  * {@code FromJson.INSTANCE}; lists and maps {@code ValueReader.listOf/mapOf} of their element's reader. Streams never
  * travel as JSON and are skipped.
  */
-final class BeanReaderEmitter {
+final class BeanReaderEmitter extends NestedBindingEmitter {
 
     /** The nested reader's simple name; {@link ClassNames} keeps it free for this. */
     static final String NESTED = ClassNames.READER_CLASS;
-    private static final String BINDING = "io.camelbricks.api.wire.binding";
-    private static final String JACKSON_CORE = "com.fasterxml.jackson.core";
-    private static final String JACKSON_DATABIND = "com.fasterxml.jackson.databind";
-
-    private final JavaSourceFile f;
-    private final BeanClass bean;
-    private final ClassNames classNames;
-    private final StringBuilder out;
 
     BeanReaderEmitter(JavaSourceFile file, BeanClass bean, ClassNames classNames) {
-        this.f = file;
-        this.bean = bean;
-        this.classNames = classNames;
-        this.out = file.body();
+        super(file, bean, classNames);
     }
 
     /** The class annotation that makes Jackson use the reader. */

@@ -22,24 +22,13 @@ import io.camelbricks.codegen.types.JavaType;
  * {@code ScalarWriter.ANY} (the mapper). Streams ({@code @JsonIgnore}) are never written. Field names are
  * pre-encoded {@code SerializedString} constants, as Jackson's own bean serializer keeps them.
  */
-final class BeanWriterEmitter {
+final class BeanWriterEmitter extends NestedBindingEmitter {
 
     /** The nested writer's simple name; {@link ClassNames} keeps it free for this. */
     static final String NESTED = ClassNames.WRITER_CLASS;
-    private static final String BINDING = "io.camelbricks.api.wire.binding";
-    private static final String JACKSON_CORE = "com.fasterxml.jackson.core";
-    private static final String JACKSON_DATABIND = "com.fasterxml.jackson.databind";
-
-    private final JavaSourceFile f;
-    private final BeanClass bean;
-    private final ClassNames classNames;
-    private final StringBuilder out;
 
     BeanWriterEmitter(JavaSourceFile file, BeanClass bean, ClassNames classNames) {
-        this.f = file;
-        this.bean = bean;
-        this.classNames = classNames;
-        this.out = file.body();
+        super(file, bean, classNames);
     }
 
     /** The class annotation that makes Jackson use the writer. */
