@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -33,6 +34,7 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -98,6 +100,8 @@ public final class ApacheHttpTransport implements HttpTransport {
         } else {
             this.proxyHost = null;
             this.proxyCredentials = null;
+            // direct connections only, authentication by our own headers: the lean protocol step
+            builder.replaceExecInterceptor(ChainElement.PROTOCOL.name(), new DirectProtocolExec());
         }
         this.client = builder
                 .setConnectionManager(connections)
@@ -182,6 +186,11 @@ public final class ApacheHttpTransport implements HttpTransport {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS context for skip_verify", e);
         }
+    }
+
+    /** The pool's connections: leased, available (idle, reusable), pending. */
+    PoolStats poolStats() {
+        return connections.getTotalStats();
     }
 
     @Override
