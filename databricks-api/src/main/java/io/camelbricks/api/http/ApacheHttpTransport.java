@@ -44,7 +44,9 @@ import org.apache.hc.core5.util.Timeout;
  * (a 3xx is an error, so credentials never follow a redirect). TLS: the JVM's trust by default, the settings' own
  * {@link SSLContext} for custom trust, or none with {@code skipVerify}. A proxy from the settings is used for every
  * host but its non-proxy hosts; its basic credentials are sent preemptively ({@code Proxy-Authorization} on plain
- * requests and on the {@code CONNECT} of https tunnels), never to the target host.
+ * requests and on the {@code CONNECT} of https tunnels), never to the target host. Without a proxy, HttpClient's
+ * protocol step is replaced by {@link DirectProtocolExec}: credentials are our own headers, so nothing is done per
+ * request for challenge-response authentication.
  */
 public final class ApacheHttpTransport implements HttpTransport {
     private final PoolingHttpClientConnectionManager connections;
