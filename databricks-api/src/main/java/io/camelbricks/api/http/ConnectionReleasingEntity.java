@@ -37,27 +37,21 @@ final class ConnectionReleasingEntity extends HttpEntityWrapper implements EofSe
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        try {
-            super.writeTo(out == null ? OutputStream.nullOutputStream() : out);
-            runtime.releaseEndpoint();
-        } catch (IOException | RuntimeException e) {
-            runtime.discardEndpoint();
-            throw e;
-        } finally {
-            letGo();
-        }
+        releaseAfter(() -> super.writeTo(out == null ? OutputStream.nullOutputStream() : out));
     }
 
     /** The end of the body: the connection goes back to the pool. */
     @Override
     public boolean eofDetected(InputStream wrapped) throws IOException {
-        return finish(wrapped);
+        releaseAfter(() -> closeIfAny(wrapped));
+        return false; // closed here already
     }
 
     /** Closed before its end: the rest is read (by closing the wrapped stream) and the connection goes back. */
     @Override
     public boolean streamClosed(InputStream wrapped) throws IOException {
-        return finish(wrapped);
+        releaseAfter(() -> closeIfAny(wrapped));
+        return false; // closed here already
     }
 
     /** Aborted: the connection is closed, not reused. */
@@ -69,8 +63,18 @@ final class ConnectionReleasingEntity extends HttpEntityWrapper implements EofSe
 
     @Override
     public void close() throws IOException {
+        releaseAfter(super::close);
+    }
+
+    /** An I/O step that ends with the body. */
+    private interface BodyStep {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code last}, then gives the connection back to the pool; drops it if {@code last} fails. */
+    private void releaseAfter(BodyStep last) throws IOException {
         try {
-            super.close();
+            last.run();
             runtime.releaseEndpoint();
         } catch (IOException | RuntimeException e) {
             runtime.discardEndpoint();
@@ -80,20 +84,10 @@ final class ConnectionReleasingEntity extends HttpEntityWrapper implements EofSe
         }
     }
 
-    /** Closes {@code wrapped} (reading the rest of the body), then releases the connection; drops it on failure. */
-    private boolean finish(InputStream wrapped) throws IOException {
-        try {
-            if (wrapped != null) {
-                wrapped.close();
-            }
-            runtime.releaseEndpoint();
-        } catch (IOException | RuntimeException e) {
-            runtime.discardEndpoint();
-            throw e;
-        } finally {
-            letGo();
+    private static void closeIfAny(InputStream wrapped) throws IOException {
+        if (wrapped != null) {
+            wrapped.close(); // reads what is left of the body
         }
-        return false; // the wrapped stream is closed here already
     }
 
     /**

@@ -10,6 +10,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.ProtocolException;
 import org.apache.hc.core5.net.URIAuthority;
 
 /**
@@ -34,6 +35,11 @@ final class DirectProtocolExec implements ExecChainHandler {
         }
         if (request.getAuthority() == null) {
             request.setAuthority(new URIAuthority(target));
+        }
+        if (request.getAuthority().getUserInfo() != null) {
+            // as Apache's step: credentials in a URL would go out in the Host header; they belong in headers
+            throw new ProtocolException("a request URL must not carry user info (user:password@): use the"
+                    + " credentials provider's headers instead");
         }
         ExecRuntime runtime = scope.execRuntime;
         try {

@@ -128,6 +128,17 @@ class ApacheHttpTransportConnectionsTest {
         assertThat(transport.poolStats().getAvailable()).isZero();
     }
 
+    @Test
+    void aUrlWithUserInfoIsRefusedBeforeAnythingIsSent() {
+        String withUserInfo = server.url().replace("http://", "http://someone:secret@") + "/x";
+
+        assertThatThrownBy(() -> transport.execute(HttpRequest.of(HttpMethod.GET, withUserInfo)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("user info");
+        assertThat(server.requests()).isEmpty();
+        assertThat(transport.poolStats().getLeased()).isZero();
+    }
+
     private HttpRequest get(String path) {
         return HttpRequest.of(HttpMethod.GET, server.url() + path);
     }
