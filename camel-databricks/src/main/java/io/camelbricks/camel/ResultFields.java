@@ -9,12 +9,14 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.ser.std.BeanSerializerBase;
 
 import io.camelbricks.api.wire.OpenEnum;
+import io.camelbricks.api.wire.binding.BeanWriter;
 
 /**
  * Reads the scalar at a dotted path of wire names ({@code state.life_cycle_state}) from a response, polled entity or
@@ -116,10 +118,14 @@ final class ResultFields {
         return new BeanFields(Map.copyOf(properties), anyGetter, object);
     }
 
-    /** Whether Jackson writes {@code type} with its bean serializer (property by property, as read here). */
+    /**
+     * Whether {@code type} is written property by property, as read here: by Jackson's bean serializer, or by the
+     * generated writer of a generated model ({@link BeanWriter}, byte for byte what the bean serializer writes).
+     */
     private boolean writtenAsBean(Class<?> type) {
         try {
-            return mapper.getSerializerProviderInstance().findValueSerializer(type) instanceof BeanSerializerBase;
+            JsonSerializer<Object> writer = mapper.getSerializerProviderInstance().findValueSerializer(type);
+            return writer instanceof BeanSerializerBase || writer instanceof BeanWriter;
         } catch (JsonMappingException e) {
             return false;
         }

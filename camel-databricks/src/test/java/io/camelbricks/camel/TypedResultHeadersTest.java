@@ -3,7 +3,9 @@ package io.camelbricks.camel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Message;
@@ -78,6 +80,29 @@ class TypedResultHeadersTest {
         assertThat(fields.at(run, "extra.inner")).isEqualTo(Boolean.TRUE);
         assertThat(fields.at(run, "state")).as("an object is not a scalar").isNull();
         assertThat(fields.at(run, "state.nothing.deeper")).isNull();
+    }
+
+    @Test
+    void aGeneratedModelIsReadThroughItsGettersWithoutWritingItAsJson() throws Exception {
+        AtomicInteger treesWritten = new AtomicInteger();
+        ObjectMapper counting = new ObjectMapper() {
+            @Override
+            public <T extends JsonNode> T valueToTree(Object fromValue) {
+                treesWritten.incrementAndGet();
+                return super.valueToTree(fromValue);
+            }
+        };
+        ResultFields reading = new ResultFields(counting);
+        Job job = mapper.readValue("{\"job_id\":12,\"settings\":{\"name\":\"nightly\"},\"creator_user_name\":\"a\"}",
+                Job.class);
+        Run run = mapper.readValue("{\"run_id\":7,\"state\":{\"life_cycle_state\":\"TERMINATED\"},"
+                + "\"extra\":{\"inner\":true}}", Run.class);
+
+        assertThat(reading.at(job, "job_id")).isEqualTo(12L);
+        assertThat(reading.at(job, "settings.name")).isEqualTo("nightly");
+        assertThat(reading.at(run, "state.life_cycle_state")).isEqualTo("TERMINATED");
+        assertThat(reading.at(run, "extra.inner")).isEqualTo(Boolean.TRUE);
+        assertThat(treesWritten).as("models written into JSON trees to read a field").hasValue(0);
     }
 
     private static Message message() {
