@@ -48,6 +48,15 @@ final class Emulator implements AutoCloseable {
         return line.length() > 3 ? line.substring(3) : "";
     }
 
+    /** The job every {@code jobs/get} workload reads: the first this emulator lists (asked with the plain loop). */
+    long firstJobId() throws Exception {
+        try (Clients.Client probe = Clients.plain(url, token)) {
+            long[] first = {0};
+            probe.list(1, id -> first[0] = id);
+            return first[0];
+        }
+    }
+
     long pid() {
         return process.pid();
     }

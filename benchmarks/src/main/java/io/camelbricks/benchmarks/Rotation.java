@@ -73,7 +73,7 @@ public final class Rotation {
     }
 
     private static Pass pass(String workload, Emulator emu) throws Exception {
-        long jobId = firstJobId(emu);
+        long jobId = emu.firstJobId();
         return switch (workload) {
             case "submitPoll" -> (client, items) -> {
                 emu.command("dropRuns"); // every pass on an empty run store, as SideBySide's
@@ -98,14 +98,6 @@ public final class Rotation {
             default -> throw new IllegalArgumentException("unknown workload " + workload
                     + "; known: submitPoll, get, get8");
         };
-    }
-
-    private static long firstJobId(Emulator emu) throws Exception {
-        try (Clients.Client probe = Clients.plain(emu.url, emu.token)) {
-            long[] first = {0};
-            probe.list(1, id -> first[0] = id);
-            return first[0];
-        }
     }
 
     private static void print(String workload, int items, int passes, List<String> names,

@@ -120,17 +120,8 @@ public final class SideBySide {
         }
     }
 
-    /** The job every {@code jobs/get} workload reads: the first the emulator lists. */
-    private long firstJobId() throws Exception {
-        try (Clients.Client probe = Clients.plain(emu.url, emu.token)) {
-            long[] first = {0};
-            probe.list(1, id -> first[0] = id);
-            return first[0];
-        }
-    }
-
     private void run(List<String> workloads) throws Exception {
-        jobId = firstJobId();
+        jobId = emu.firstJobId();
         try {
             for (String name : selected(List.of("plain", "sdk", "ours", "async", "camel"))) {
                 Clients.Client c = Clients.create(name, emu.url, emu.token);
@@ -236,7 +227,7 @@ public final class SideBySide {
         // (dropRuns seeds the jobs again, under new ids)
         Setup freshRuns = () -> {
             emu.command("dropRuns");
-            jobId = firstJobId();
+            jobId = emu.firstJobId();
             emu.command("clear");
         };
         byte[] ourBody = JsonMapper.shared().writeValueAsBytes(Clients.OUR_SUBMIT);
